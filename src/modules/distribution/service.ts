@@ -1,0 +1,393 @@
+import { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MathBN,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { randomInt } from "crypto"
+import {
+  Binding,
+  CodeVisit,
+  Commission,
+  CommissionAdjustment,
+  Distributor,
+  LedgerEntry,
+  OrderAttribution,
+  Setting,
+  SettingChange,
+  ShareLink,
+  TeamPath,
+} from "./models"
+import {
+  DEFAULT_SETTINGS,
+  DistributionSettings,
+  DistributionSettingsPatch,
+  HARD_MAX_LEVELS,
+  SettingsSchema,
+  settingsFromOptions,
+} from "./settings"
+import { asAmount, asJson, CalculatedCommission } from "./calculations"
+import {
+  ApplyCommissionsResult,
+  CurrencyBalance,
+  SettledCommission,
+} from "../../types"
+
+const SETTINGS_KEY = "global"
+// No 0/O/1/I/L: codes are read aloud and typed from screenshots.
+const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+const CODE_LENGTH = 8
+
+type CommissionRow = {
+  id: string
+  level: number
+  status: string
+  distributor_id: string
+  amount: string
+  accrued_amount: string
+}
+
+class DistributionModuleService extends MedusaService({
+  Binding,
+  CodeVisit,
+  Commission,
+  CommissionAdjustment,
+  Distributor,
+  LedgerEntry,
+  OrderAttribution,
+  Setting,
+  SettingChange,
+  ShareLink,
+  TeamPath,
+}) {
+  protected readonly optionDefaults_: DistributionSettingsPatch
+
+  constructor(container: Record<string, unknown>, options: Record<string, unknown> = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.optionDefaults_ = settingsFromOptions(options)
+  }
+
+  protected knex_(sharedContext: Context) {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
+    return manager.getTransactionContext() ?? manager.getKnex()
+  }
+
+  /** A short, unguessable share code. Uniqueness is enforced by the index; callers retry. */
+  generateCode(length = CODE_LENGTH): string {
+    let code = ""
+    for (let i = 0; i < length; i++) {
+      code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
+    }
+    return code
+  }
+
+  /* Settings: defaults < plugin options < run-time changes stored here. */
+
+  @InjectManager()
+  async getSettings(@MedusaContext() sharedContext: Context = {}): Promise<DistributionSettings> {
+    const [stored] = await this.listSettings({ key: SETTINGS_KEY }, { take: 1 }, sharedContext)
+    return SettingsSchema.parse({
+      ...DEFAULT_SETTINGS,
+      ...this.optionDefaults_,
+      ...((stored?.values as DistributionSettingsPatch) ?? {}),
+    })
+  }
+
+  @InjectTransactionManager()
+  async changeSettings(
+    patch: DistributionSettingsPatch,
+    actorId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ settings: DistributionSettings; changes: Record<string, { from: unknown; to: unknown }> }> {
+    const current = await this.getSettings(sharedContext)
+    const result = SettingsSchema.safeParse({ ...current, ...patch })
+    if (!result.success) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "))
+    }
+    const next = result.data
+    const changes: Record<string, { from: unknown; to: unknown }> = {}
+    for (const key of Object.keys(patch) as (keyof DistributionSettings)[]) {
+      if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) {
+        changes[key] = { from: current[key], to: next[key] }
+      }
+    }
+    if (!Object.keys(changes).length) {
+      return { settings: next, changes }
+    }
+
+    const [stored] = await this.listSettings({ key: SETTINGS_KEY }, { take: 1 }, sharedContext)
+    const values = { ...((stored?.values as object) ?? {}), ...Object.fromEntries(Object.entries(changes).map(([k, c]) => [k, c.to])) }
+    if (stored) {
+      await this.updateSettings({ id: stored.id, values }, sharedContext)
+    } else {
+      await this.createSettings({ key: SETTINGS_KEY, values }, sharedContext)
+    }
+    await this.createSettingChanges({ changes, actor_id: actorId }, sharedContext)
+    return { settings: next, changes }
+  }
+
+  /* Team tree: closure rows for depths 1..HARD_MAX_LEVELS. */
+
+  /** Ancestors nearest first, at most HARD_MAX_LEVELS deep: one indexed query. */
+  @InjectManager()
+  async listUplineIds(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const rows = await this.knex_(sharedContext)("distribution_team_path")
+      .select("ancestor_id")
+      .where({ descendant_id: distributorId, deleted_at: null })
+      .orderBy("depth", "asc")
+    return rows.map((r: { ancestor_id: string }) => r.ancestor_id)
+  }
+
+  @InjectManager()
+  async countTeam(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {
+    const rows = await this.knex_(sharedContext)("distribution_team_path")
+      .select("depth")
+      .count("* as count")
+      .where({ ancestor_id: distributorId, deleted_at: null })
+      .groupBy("depth")
+    const counts: Record<string, number> = {}
+    for (let depth = 1; depth <= HARD_MAX_LEVELS; depth++) counts[String(depth)] = 0
+    for (const row of rows as { depth: number; count: string }[]) counts[String(row.depth)] = Number(row.count)
+    return counts
+  }
+
+  /**
+   * Moves a distributor (and its team) under a new parent, keeping the closure rows
+   * true. Refuses self-parenting and cycles at any depth: the closure only reaches 3
+   * levels, so the check walks `parent_id` all the way up instead.
+   */
+  @InjectTransactionManager()
+  async setParent(distributorId: string, parentId: string | null, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const knex = this.knex_(sharedContext)
+    if (parentId === distributorId) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Distributor ${distributorId} cannot be its own parent`)
+    }
+    if (parentId) {
+      const { rows } = await knex.raw(
+        `WITH RECURSIVE up AS (
+           SELECT id, parent_id, 0 AS hops FROM distribution_distributor WHERE id = ? AND deleted_at IS NULL
+           UNION ALL
+           SELECT d.id, d.parent_id, up.hops + 1 FROM distribution_distributor d JOIN up ON d.id = up.parent_id
+           WHERE d.deleted_at IS NULL AND up.hops < 10000
+         ) SELECT id FROM up`,
+        [parentId]
+      )
+      if (!rows.length) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Distributor ${parentId} was not found`)
+      }
+      if (rows.some((r: { id: string }) => r.id === distributorId)) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Distributor ${parentId} is in the team of ${distributorId}: making it the parent would create a cycle`
+        )
+      }
+    }
+
+    const subtree = await knex("distribution_team_path")
+      .select("descendant_id", "depth")
+      .where({ ancestor_id: distributorId, deleted_at: null })
+    const moved = [{ id: distributorId, depth: 0 }, ...subtree.map((r: { descendant_id: string; depth: number }) => ({ id: r.descendant_id, depth: r.depth }))]
+    const movedIds = moved.map((m) => m.id)
+
+    await knex("distribution_team_path")
+      .whereIn("descendant_id", movedIds)
+      .whereNotIn("ancestor_id", movedIds)
+      .delete()
+    await knex("distribution_distributor").update({ parent_id: parentId, updated_at: new Date() }).where({ id: distributorId })
+
+    if (!parentId) return
+    const newAncestors = [parentId, ...(await this.listUplineIds(parentId, sharedContext))]
+    const rows: { ancestor_id: string; descendant_id: string; depth: number }[] = []
+    newAncestors.forEach((ancestorId, index) => {
+      for (const node of moved) {
+        const depth = index + 1 + node.depth
+        if (depth <= HARD_MAX_LEVELS) rows.push({ ancestor_id: ancestorId, descendant_id: node.id, depth })
+      }
+    })
+    if (rows.length) await this.createTeamPaths(rows, sharedContext)
+  }
+
+  /* Money. */
+
+  /**
+   * Brings an order's commissions to `expected`, applying only the difference: new
+   * levels are created, changed ones get an adjustment with its reason and source,
+   * and a change after settlement becomes a ledger entry (a clawback when negative).
+   * The attribution row is locked first, so two workers syncing the same order
+   * queue up and the second finds nothing left to do.
+   */
+  @InjectTransactionManager()
+  async applyCommissions(
+    input: {
+      order_id: string
+      currency_code: string
+      expected: CalculatedCommission[]
+      reason: string
+      source_id?: string | null
+      frozen_until?: Date | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ApplyCommissionsResult> {
+    const knex = this.knex_(sharedContext)
+    await knex("distribution_order_attribution").select("id").where({ order_id: input.order_id, deleted_at: null }).forUpdate()
+    const existing: CommissionRow[] = await knex("distribution_commission")
+      .select("id", "level", "status", "distributor_id", "amount", "accrued_amount")
+      .where({ order_id: input.order_id, deleted_at: null })
+      .forUpdate()
+
+    const result: ApplyCommissionsResult = { created: [], adjusted: [] }
+    for (const expected of input.expected) {
+      const row = existing.find((r) => r.level === expected.level)
+      if (!row) {
+        if (!MathBN.gt(expected.amount, 0)) continue
+        const created = await this.createCommissions(
+          {
+            order_id: input.order_id,
+            distributor_id: expected.distributor_id,
+            level: expected.level,
+            currency_code: input.currency_code,
+            status: input.frozen_until ? "frozen" : "pending",
+            available_at: input.frozen_until ?? null,
+            amount: asAmount(expected.amount),
+            accrued_amount: asAmount(expected.amount),
+            reversed_amount: asAmount(0),
+            lines: asJson(expected.lines),
+          },
+          sharedContext
+        )
+        result.created.push(created.id)
+        continue
+      }
+
+      const delta = MathBN.sub(expected.amount, row.amount)
+      if (delta.isZero()) continue
+
+      const settled = row.status === "settled"
+      const amount = MathBN.convert(expected.amount)
+      const adjustment = await this.createCommissionAdjustments(
+        {
+          commission_id: row.id,
+          order_id: input.order_id,
+          amount: asAmount(delta),
+          reason: input.reason,
+          source_id: input.source_id ?? null,
+          lines: asJson(expected.lines),
+        },
+        sharedContext
+      )
+      await this.updateCommissions(
+        {
+          id: row.id,
+          amount: asAmount(amount),
+          reversed_amount: asAmount(MathBN.max(0, MathBN.sub(row.accrued_amount, amount))),
+          lines: asJson(expected.lines),
+          status: settled ? "settled" : amount.isZero() ? "canceled" : row.status === "canceled" ? "pending" : (row.status as "pending" | "frozen"),
+        },
+        sharedContext
+      )
+      if (settled) {
+        await this.createLedgerEntries(
+          {
+            distributor_id: row.distributor_id,
+            currency_code: input.currency_code,
+            amount: asAmount(delta),
+            type: delta.isNegative() ? "clawback" : "commission_adjustment",
+            reference_id: adjustment.id,
+            note: `${input.reason} on order ${input.order_id}`,
+          },
+          sharedContext
+        )
+      }
+      result.adjusted.push(row.id)
+    }
+    return result
+  }
+
+  /** Pending commissions of an order start their hold: frozen until `availableAt`. */
+  @InjectTransactionManager()
+  async freezeOrderCommissions(orderId: string, availableAt: Date, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const rows = await this.knex_(sharedContext)("distribution_commission")
+      .update({ status: "frozen", available_at: availableAt, updated_at: new Date() })
+      .where({ order_id: orderId, status: "pending", deleted_at: null })
+      .returning("id")
+    return rows.map((r: { id: string }) => r.id)
+  }
+
+  /**
+   * Settles one page of matured commissions into the ledger. `SKIP LOCKED` gives two
+   * workers disjoint pages; the unique `(type, reference_id)` of the ledger makes a
+   * replay harmless.
+   */
+  @InjectTransactionManager()
+  async settleMaturedCommissions(
+    { now = new Date(), limit = 200 }: { now?: Date; limit?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SettledCommission[]> {
+    const knex = this.knex_(sharedContext)
+    const due: SettledCommission[] = await knex("distribution_commission")
+      .select("id", "distributor_id", "currency_code", "amount", "order_id")
+      .where({ status: "frozen", deleted_at: null })
+      .andWhere("available_at", "<=", now)
+      .orderBy("available_at", "asc")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+    if (!due.length) return []
+
+    await knex("distribution_commission")
+      .update({ status: "settled", settled_at: now, updated_at: now })
+      .whereIn("id", due.map((c) => c.id))
+    await this.createLedgerEntries(
+      due.map((c) => ({
+        distributor_id: c.distributor_id,
+        currency_code: c.currency_code,
+        amount: asAmount(c.amount),
+        type: "settlement" as const,
+        reference_id: c.id,
+        note: `Commission on order ${c.order_id}`,
+      })),
+      sharedContext
+    )
+    return due
+  }
+
+  /** Per currency: commission not yet withdrawable, the wallet balance, and what was withdrawn. */
+  @InjectManager()
+  async getBalances(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<CurrencyBalance[]> {
+    const knex = this.knex_(sharedContext)
+    const { rows } = await knex.raw(
+      `SELECT currency_code,
+              SUM(CASE WHEN kind = 'pending' THEN amount ELSE 0 END) AS pending,
+              SUM(CASE WHEN kind = 'frozen' THEN amount ELSE 0 END) AS frozen,
+              SUM(CASE WHEN kind = 'ledger' THEN amount ELSE 0 END) AS available,
+              SUM(CASE WHEN kind = 'withdrawn' THEN amount ELSE 0 END) AS withdrawn
+         FROM (
+           SELECT currency_code, status AS kind, amount FROM distribution_commission
+            WHERE distributor_id = ? AND status IN ('pending', 'frozen') AND deleted_at IS NULL
+           UNION ALL
+           SELECT currency_code, 'ledger', amount FROM distribution_ledger_entry
+            WHERE distributor_id = ? AND deleted_at IS NULL
+           UNION ALL
+           SELECT currency_code, 'withdrawn', -amount FROM distribution_ledger_entry
+            WHERE distributor_id = ? AND type IN ('withdrawal', 'withdrawal_reversal') AND deleted_at IS NULL
+         ) money
+        GROUP BY currency_code
+        ORDER BY currency_code`,
+      [distributorId, distributorId, distributorId]
+    )
+    return rows.map((r: Record<string, string>) => ({
+      currency_code: r.currency_code,
+      pending: MathBN.convert(r.pending).toNumber(),
+      frozen: MathBN.convert(r.frozen).toNumber(),
+      available: MathBN.convert(r.available).toNumber(),
+      withdrawn: MathBN.convert(r.withdrawn).toNumber(),
+    }))
+  }
+}
+
+export default DistributionModuleService
