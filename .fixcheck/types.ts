@@ -1,0 +1,61 @@
+import { BigNumberInput } from "@medusajs/framework/types"
+
+/** One order line as far as commission cares: what was paid for it, and how much of it is kept. */
+export type OrderLineMoney = {
+  line_item_id: string
+  product_id: string | null
+  /** Quantity ordered. */
+  quantity: number
+  /** Quantity received back in returns (or otherwise removed); the rest is kept. */
+  returned_quantity: number
+  /** Goods value paid for the full ordered quantity: after discounts, excluding tax and shipping. */
+  net: BigNumberInput
+  /** The same value including tax: what the customer was charged for the line. */
+  gross: BigNumberInput
+}
+
+/** The order's money as it stands now. */
+export type OrderMoneyState = {
+  currency_code: string
+  canceled: boolean
+  /** Everything refunded to the customer so far (gross), for any reason. */
+  refunded_total: BigNumberInput
+  lines: OrderLineMoney[]
+}
+
+/** A line's commission base after returns and refunds. */
+export type KeptLine = {
+  line_item_id: string
+  product_id: string | null
+  quantity: number
+  base: string
+  /** The exact base as numerator / denominator. */
+  base_fraction?: [string, string]
+}
+
+/** One paid level of the chain and the rate or fixed amount it earns. */
+export type LevelTerms = {
+  level: number
+  distributor_id: string
+  /** Fraction of the base, e.g. "0.1". */
+  rate: BigNumberInput
+  /** Where the rate comes from, kept on every line ("level_rate", "grade:<id>", "rule:<id>" …). */
+  source: string
+}
+
+export type CommissionLine = {
+  line_item_id: string
+  product_id: string | null
+  quantity: number
+  base: string
+  rate: string
+  amount: string
+  source: string
+}
+
+export type CalculatedCommission = {
+  level: number
+  distributor_id: string
+  amount: string
+  lines: CommissionLine[]
+}

@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// `npm run test:install`: proves the package a merchant downloads works, not just the
+// source tree. Builds and packs the plugin, installs the tarball into a fresh Medusa app
+// in a temp folder (outside this repo, so nothing resolves from our node_modules),
+// migrates a fresh database, starts the server and checks that the plugin's tables and
+// routes are there.
+//
+//   node scripts/test-install.js                 build + pack this repo, then check
+//   node scripts/test-install.js --tarball x.tgz check an already packed tarball
+const fs = require("fs")
+const os = require("os")
+const path = require("path")
+const { spawn } = require("child_process")
+const { startEmbeddedPostgres, freePort } = require("./embedded-pg")
+
+const root = path.resolve(__dirname, "..")
+const pkg = require(path.join(root, "package.json"))
+const work = process.env.DBG_WORK || fs.mkdtempSync(path.join(os.tmpdir(), "distribution-install-"))
+const appDir = path.join(work, "app")
+
+const HEALTH_TIMEOUT_MS = 180_000
+const STOP_TIMEOUT_MS = 20_000
+
+let current // the command being waited for, to stop it on a signal
+let server // `medusa start`, in its own process group
+let pg
+
+process.on("exit", () => {
+  killGroup(server, "SIGKILL")
+  if (!process.env.DBG_WORK) fs.rmSync(work, { recursive: true, force: true })
+})
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    console.error(`\nFAIL: interrupted by ${signal}`)
+    current?.kill(signal)
+    cleanup().finally(() => process.exit(128 + os.constants.signals[signal]))
+  })
+}
+
+function killGroup(child, signal) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
+async function cleanup() {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve))
+    killGroup(server, "SIGTERM")
+    const timer = setTimeout(() => killGroup(server, "SIGKILL"), STOP_TIMEOUT_MS)
+    await exited
+    clearTimeout(timer)
+  }
+  await pg?.stop()
+}
+
+/** Runs a command to completion; its output is shown live, or kept in `logFile`. */
+function run(command, args, { cwd = root, env = process.env, logFile } = {}) {
+  return new Promise((resolve, reject) => {
+    const out = logFile ? fs.openSync(logFile, "a") : "inherit"
+    current = spawn(command, args, { cwd, env, stdio: ["ignore", out, out] })
+    current.on("error", reject)
+    current.on("exit", (code, signal) => {
+      if (logFile) fs.closeSync(out)
+      if (code === 0) return resolve()
+      const log = logFile ? `\n${tail(logFile)}` : ""
+      reject(new Error(`\`${command} ${args.join(" ")}\` failed (${signal ?? `exit ${code}`})${log}`))
+    })
+  })
+}
+
+function tail(file, lines = 60) {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : ""
+}
+
+async function step(title, fn) {
+  const started = Date.now()
+  console.log(`\n==> ${title}`)
+  const result = await fn()
+  console.log(`    ${title}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  return result
+}
+
+async function packPlugin() {
+  await step("npm run build", () => run("npm", ["run", "build"]))
+  return step("npm pack", async () => {
+    await run("npm", ["pack", "--pack-destination", work])
+    const tarball = fs.readdirSync(work).find((f) => f.endsWith(".tgz"))
+    if (!tarball) throw new Error(`npm pack left no tarball in ${work}`)
+    return path.join(work, tarball)
+  })
+}
+
+/** The smallest app a merchant would have: Medusa, its CLI, and this plugin. */
+function writeApp(tarball) {
+  // Same pins as the plugin is developed against, so a mismatch shows up here.
+  const pin = (name) => {
+    const version = pkg.devDependencies[name] ?? pkg.peerDependencies?.[name]
+    if (!version) throw new Error(`package.json pins no version of ${name}`)
+    return version
+  }
+  const deps = (names) => Object.fromEntries(names.map((name) => [name, pin(name)]))
+  fs.mkdirSync(appDir, { recursive: true })
+  const appPkg = {
+    name: "distribution-install-check",
+    private: true,
+    version: "0.0.0",
+    dependencies: {
+      ...deps([
+        "@medusajs/medusa",
+        "@medusajs/framework",
+        "@medusajs/cli",
+        "@medusajs/admin-sdk",
+        "@medusajs/draft-order",
+        "@medusajs/ui",
+        "@medusajs/icons",
+        "react",
+        "react-dom",
+      ]),
+      [pkg.name]: `file:${tarball}`,
+    },
+    // The medusa CLI loads medusa-config.ts through ts-node (with swc, as tsconfig says).
+    devDependencies: deps(["typescript", "ts-node", "@swc/core", "@types/node"]),
+  }
+  fs.writeFileSync(path.join(appDir, "package.json"), JSON.stringify(appPkg, null, 2))
+  fs.writeFileSync(
+    path.join(appDir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2021",
+          module: "Node16",
+          moduleResolution: "Node16",
+          esModuleInterop: true,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          skipLibCheck: true,
+          outDir: "./.medusa/server",
+        },
+        "ts-node": { swc: true },
+        include: ["**/*"],
+        exclude: ["node_modules", ".medusa"],
+      },
+      null,
+      2
+    )
+  )
+  fs.writeFileSync(
+    path.join(appDir, "medusa-config.ts"),
+    `import { defineConfig } from "@medusajs/framework/utils"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: "http://localhost:8000",
+      adminCors: "http://localhost:9000",
+      authCors: "http://localhost:8000,http://localhost:9000",
+      jwtSecret: "install-check",
+      cookieSecret: "install-check",
+    },
+  },
+  admin: { disable: true },
+  plugins: [{ resolve: ${JSON.stringify(pkg.name)}, options: { max_levels: 2 } }],
+})
+`
+  )
+}
+
+async function waitForHealth(base) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`medusa start exited (${server.signalCode ?? server.exitCode}) before it was healthy`)
+    }
+    const status = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (res) => res.status,
+      () => 0
+    )
+    if (status === 200) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`GET /health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`)
+}
+
+async function main() {
+  const tarballArg = process.argv.indexOf("--tarball")
+  const tarball =
+    tarballArg > 0 ? path.resolve(process.argv[tarballArg + 1]) : await packPlugin()
+  if (!fs.existsSync(tarball)) throw new Error(`No tarball at ${tarball}`)
+
+  await step(`npm install in a fresh app (${appDir})`, () => {
+    writeApp(tarball)
+    // --prefer-offline: the packages are in npm's cache from this repo's own install.
+    return run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], {
+      cwd: appDir,
+      logFile: path.join(work, "npm-install.log"),
+    })
+  })
+
+  const databaseUrl = await step("start Postgres, create the database", async () => {
+    pg = await startEmbeddedPostgres({ dir: path.join(work, "pg") })
+    await pg.createDatabase("medusa_install_check")
+    return pg.url("medusa_install_check")
+  })
+  const env = { ...process.env, DATABASE_URL: databaseUrl }
+  const medusa = path.join(appDir, "node_modules", ".bin", "medusa")
+
+  await step("medusa db:migrate", () =>
+    run(medusa, ["db:migrate"], { cwd: appDir, env, logFile: path.join(work, "migrate.log") })
+  )
+
+  const tables = await step("the plugin's tables exist", async () => {
+    const rows = await pg.query(
+      `select table_name from information_schema.tables
+       where table_schema = 'public' and table_name like 'distribution%' order by table_name`,
+      [],
+      "medusa_install_check"
+    )
+    if (rows.length === 0) throw new Error("db:migrate created no distribution_* table")
+    return rows.map((row) => row.table_name)
+  })
+  console.log(`    ${tables.join(", ")}`)
+
+  const port = await freePort()
+  const base = `http://localhost:${port}`
+  const serverLog = path.join(work, "medusa-start.log")
+  await step(`medusa start on port ${port}, wait for /health`, async () => {
+    const out = fs.openSync(serverLog, "a")
+    // Own process group, so stopping it also stops anything it spawned.
+    server = spawn(medusa, ["start", "--port", String(port)], {
+      cwd: appDir,
+      env,
+      detached: true,
+      stdio: ["ignore", out, out],
+    })
+    fs.closeSync(out)
+    try {
+      await waitForHealth(base)
+    } catch (error) {
+      error.message += `\n${tail(serverLog)}`
+      throw error
+    }
+  })
+
+  await step("the plugin's routes are mounted", async () => {
+    const expectations = [
+      // The plugin's admin route exists and wants an admin.
+      ["/admin/distribution/settings", 401],
+      // A route nobody defined is a 404, so the 401 above is the plugin's route answering.
+      ["/admin/distribution-nope", 404],
+    ]
+    const problems = []
+    for (const [route, expected] of expectations) {
+      const res = await fetch(`${base}${route}`, { signal: AbortSignal.timeout(10_000) })
+      console.log(`    GET ${route} -> ${res.status} (expected ${expected})`)
+      if (res.status !== expected) problems.push(`GET ${route} answered ${res.status}, expected ${expected}`)
+    }
+    if (problems.length) throw new Error(`${problems.join("\n")}\n${tail(serverLog)}`)
+  })
+}
+
+const started = Date.now()
+main()
+  .then(
+    () => 0,
+    (error) => {
+      console.error(`\n${error.message ?? error}`)
+      return 1
+    }
+  )
+  .then(async (code) => {
+    await cleanup()
+    const seconds = ((Date.now() - started) / 1000).toFixed(0)
+    console.log(
+      code === 0
+        ? `PASS: ${pkg.name} installs, migrates and serves its routes in a fresh Medusa app (${seconds} s)`
+        : `FAIL: ${pkg.name} install check (${seconds} s)`
+    )
+    process.exit(code)
+  })

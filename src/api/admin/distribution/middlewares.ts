@@ -1,0 +1,31 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  AdminCreateDistributor,
+  AdminGetCommissionsParams,
+  AdminGetDistributorsParams,
+  AdminGetTeamParams,
+  AdminOptionalReason,
+  AdminReason,
+  AdminSetParent,
+  AdminSettleCommissions,
+  AdminUpdateDistributor,
+  AdminUpdateSettings,
+} from "./validators"
+
+const list = { defaults: ["id"], isList: true }
+
+// Routes under /admin are authenticated by Medusa itself (user session, bearer or secret API key).
+export const adminDistributionMiddlewares: MiddlewareRoute[] = [
+  { method: ["GET"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformQuery(AdminGetDistributorsParams, list)] },
+  { method: ["POST"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformBody(AdminCreateDistributor)] },
+  { method: ["POST"], matcher: "/admin/distribution/distributors/:id", middlewares: [validateAndTransformBody(AdminUpdateDistributor)] },
+  { method: ["POST"], matcher: "/admin/distribution/distributors/:id/approve", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
+  { method: ["POST"], matcher: "/admin/distribution/distributors/:id/reactivate", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
+  { method: ["POST"], matcher: "/admin/distribution/distributors/:id/reject", middlewares: [validateAndTransformBody(AdminReason)] },
+  { method: ["POST"], matcher: "/admin/distribution/distributors/:id/suspend", middlewares: [validateAndTransformBody(AdminReason)] },
+  { method: ["POST"], matcher: "/admin/distribution/distributors/:id/parent", middlewares: [validateAndTransformBody(AdminSetParent)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/team", middlewares: [validateAndTransformQuery(AdminGetTeamParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/commissions", middlewares: [validateAndTransformQuery(AdminGetCommissionsParams, list)] },
+  { method: ["POST"], matcher: "/admin/distribution/commissions/settle", middlewares: [validateAndTransformBody(AdminSettleCommissions)] },
+  { method: ["POST"], matcher: "/admin/distribution/settings", middlewares: [validateAndTransformBody(AdminUpdateSettings)] },
+]

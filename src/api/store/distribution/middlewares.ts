@@ -1,0 +1,37 @@
+import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  StoreApply,
+  StoreBind,
+  StoreCartDistribution,
+  StoreCreateShareLink,
+  StoreGetCommissionsParams,
+  StoreGetTeamParams,
+} from "./validators"
+
+const customer = authenticate("customer", ["session", "bearer"])
+
+export const storeDistributionMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/store/distribution/apply", middlewares: [customer, validateAndTransformBody(StoreApply)] },
+  { method: ["GET"], matcher: "/store/distribution/me", middlewares: [customer] },
+  {
+    method: ["GET"],
+    matcher: "/store/distribution/me/team",
+    middlewares: [customer, validateAndTransformQuery(StoreGetTeamParams, { defaults: ["id"], isList: true })],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/distribution/me/commissions",
+    middlewares: [customer, validateAndTransformQuery(StoreGetCommissionsParams, { defaults: ["id"], isList: true })],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/distribution/me/share-links",
+    middlewares: [customer, validateAndTransformBody(StoreCreateShareLink)],
+  },
+  { method: ["POST"], matcher: "/store/distribution/bind", middlewares: [customer, validateAndTransformBody(StoreBind)] },
+  {
+    method: ["POST"],
+    matcher: "/store/carts/:id/distribution",
+    middlewares: [validateAndTransformBody(StoreCartDistribution)],
+  },
+]

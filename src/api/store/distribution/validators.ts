@@ -1,0 +1,22 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+
+export const StoreApply = z.strictObject({ display_name: z.string().min(1).max(60).optional() })
+export type StoreApplyType = z.infer<typeof StoreApply>
+
+export const StoreGetTeamParams = createFindParams({ limit: 20, offset: 0 }).merge(
+  z.object({ level: z.coerce.number().int().min(1).max(3).default(1) })
+)
+
+export const StoreGetCommissionsParams = createFindParams({ limit: 20, offset: 0 }).merge(
+  z.object({ status: z.enum(["pending", "frozen", "settled", "canceled"]).optional() })
+)
+
+export const StoreCreateShareLink = z.strictObject({ product_id: z.string().min(1).optional() })
+export type StoreCreateShareLinkType = z.infer<typeof StoreCreateShareLink>
+
+export const StoreBind = z.strictObject({ code: z.string().trim().min(1).max(64) })
+export type StoreBindType = z.infer<typeof StoreBind>
+
+export const StoreCartDistribution = z.strictObject({ code: z.string().trim().min(1).max(64) })
+export type StoreCartDistributionType = z.infer<typeof StoreCartDistribution>

@@ -1,0 +1,67 @@
+import { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
+import { MathBN } from "@medusajs/framework/utils"
+import { DISTRIBUTION_MODULE } from "../modules/distribution"
+import DistributionModuleService from "../modules/distribution/service"
+import { notFound } from "../modules/distribution/errors"
+
+export const distributionService = (req: MedusaRequest): DistributionModuleService =>
+  req.scope.resolve(DISTRIBUTION_MODULE)
+
+/** `limit`/`offset` from the validated query, with the list defaults. */
+export function pageOf(req: MedusaRequest, defaultLimit = 20) {
+  const q = (req.validatedQuery ?? {}) as { limit?: number; offset?: number }
+  return { take: q.limit ?? defaultLimit, skip: q.offset ?? 0 }
+}
+
+/** The logged-in customer's distributor record, or a 404 that says what to do. */
+export async function myDistributor(req: AuthenticatedMedusaRequest) {
+  const service = distributionService(req)
+  const [distributor] = await service.listDistributors({ customer_id: req.auth_context.actor_id }, { take: 1 })
+  if (!distributor) {
+    throw notFound("You are not a distributor yet: apply with POST /store/distribution/apply")
+  }
+  return distributor
+}
+
+/** API amounts are numbers in major units (as Medusa serializes BigNumber); stored values stay exact. */
+export const asNumber = (value: unknown): number => MathBN.convert((value ?? 0) as string).toNumber()
+
+type StoredLine = { base: string; rate: string; amount: string; [key: string]: unknown }
+
+export function formatLines(lines: unknown): Record<string, unknown>[] {
+  return ((lines ?? []) as StoredLine[]).map((line) => ({
+    ...line,
+    base: asNumber(line.base),
+    rate: asNumber(line.rate),
+    amount: asNumber(line.amount),
+  }))
+}
+
+export function formatCommission(c: Record<string, any>, adjustments?: Record<string, any>[]) {
+  return {
+    id: c.id,
+    order_id: c.order_id,
+    distributor_id: c.distributor_id,
+    level: c.level,
+    status: c.status,
+    amount: asNumber(c.amount),
+    accrued_amount: asNumber(c.accrued_amount),
+    reversed_amount: asNumber(c.reversed_amount),
+    currency_code: c.currency_code,
+    available_at: c.available_at,
+    settled_at: c.settled_at,
+    created_at: c.created_at,
+    lines: formatLines(c.lines),
+    ...(adjustments
+      ? {
+          adjustments: adjustments.map((a) => ({
+            id: a.id,
+            amount: asNumber(a.amount),
+            reason: a.reason,
+            source_id: a.source_id,
+            created_at: a.created_at,
+          })),
+        }
+      : {}),
+  }
+}

@@ -1,0 +1,90 @@
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { OrderLineMoney, toBN } from "../../../modules/distribution/calculations"
+
+/** What the commission sync needs to know about an order, read in one query. */
+export type OrderForCommission = {
+  id: string
+  status: string
+  currency_code: string
+  customer_id: string | null
+  customer_has_account: boolean
+  distribution_code: string | null
+  canceled: boolean
+  refunded_total: string
+  lines: (OrderLineMoney & { unit_net: string; unit_gross: string })[]
+  completed: boolean
+  delivered: boolean
+  captured: boolean
+}
+
+const ORDER_FIELDS = [
+  "id",
+  "status",
+  "currency_code",
+  "customer_id",
+  "metadata",
+  "total",
+  "items.*",
+  "items.detail.*",
+  "fulfillments.delivered_at",
+  "fulfillments.canceled_at",
+  "payment_collections.payments.captured_at",
+  "payment_collections.payments.canceled_at",
+  "payment_collections.payments.refunds.amount",
+  "customer.has_account",
+]
+
+
+/**
+ * Reads an order's current money state. Item totals are asked together with an
+ * order-level total, since Medusa only computes them then (DESIGN §5).
+ */
+export const loadOrderForCommissionStepId = "load-order-for-commission"
+export const loadOrderForCommissionStep = createStep(
+  loadOrderForCommissionStepId,
+  async ({ order_id }: { order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
+    const order = data[0] as Record<string, any> | undefined
+    if (!order) return new StepResponse<OrderForCommission | null>(null)
+
+    const payments: Record<string, any>[] = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? [])
+    const refunds = payments.flatMap((p) => p?.refunds ?? []).map((r: { amount: unknown }) => toBN(r.amount as string))
+    const metadata = (order.metadata ?? {}) as Record<string, unknown>
+
+    const lines = (order.items ?? []).map((item: Record<string, any>) => {
+      const quantity = Number(toBN(item.quantity).toString())
+      const returned = Number(toBN(item.detail?.return_received_quantity).toString())
+      const gross = toBN(item.total)
+      const net = MathBN.sub(gross, toBN(item.tax_total))
+      const kept = Math.max(quantity - returned, 0)
+      return {
+        line_item_id: item.id as string,
+        product_id: (item.product_id as string) ?? null,
+        quantity,
+        returned_quantity: returned,
+        net: net.toString(),
+        gross: gross.toString(),
+        // Current totals may already exclude received returns; per-unit values are taken on the kept units.
+        unit_net: kept > 0 ? MathBN.div(net, kept).toString() : "0",
+        unit_gross: kept > 0 ? MathBN.div(gross, kept).toString() : "0",
+      }
+    })
+
+    return new StepResponse<OrderForCommission | null>({
+      id: order.id,
+      status: order.status,
+      currency_code: order.currency_code,
+      customer_id: order.customer_id ?? null,
+      customer_has_account: !!order.customer?.has_account,
+      distribution_code: typeof metadata.distribution_code === "string" ? metadata.distribution_code : null,
+      canceled: order.status === "canceled",
+      refunded_total: MathBN.sum(...refunds, 0).toString(),
+      lines,
+      completed: order.status === "completed",
+      delivered: (order.fulfillments ?? []).some((f: any) => f?.delivered_at && !f?.canceled_at),
+      captured: payments.some((p) => p?.captured_at && !p?.canceled_at),
+    })
+  }
+)

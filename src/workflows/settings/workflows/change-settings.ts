@@ -1,0 +1,13 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { changeSettingsStep, ChangeSettingsStepInput } from "../steps/change-settings"
+
+export type ChangeSettingsWorkflowInput = ChangeSettingsStepInput
+
+/**
+ * Changes run-time settings. `max_levels` above 3 is refused: no setting can create
+ * a fourth paid level. Orders already placed keep the terms frozen at placement.
+ */
+export const changeSettingsWorkflowId = "change-distribution-settings"
+export const changeSettingsWorkflow = createWorkflow(changeSettingsWorkflowId, (input: ChangeSettingsWorkflowInput) => {
+  return new WorkflowResponse(changeSettingsStep(input))
+})
