@@ -1,7 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
-import { BigNumber as BigNumberJSCtor } from "bignumber.js"
 
-import { currencyPrecision, floorTo, roundHalfUp, toBN, BigNumberJS } from "./money"
+import { currencyPrecision, toBN, BigNumberJS } from "./money"
+import { fCmp, fFloorMinor, fHalfUpMinor, fMul, frac, Fraction, fSub, fSum } from "./fraction"
 import { CalculatedCommission, KeptLine, LevelTerms } from "./types"
 
 /**

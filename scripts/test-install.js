@@ -19,6 +19,7 @@ const work = process.env.DBG_WORK || fs.mkdtempSync(path.join(os.tmpdir(), "dist
 const appDir = path.join(work, "app")
 
 const HEALTH_TIMEOUT_MS = 180_000
+const ADMIN = { email: "admin@install-check.test", password: "install-check" }
 const STOP_TIMEOUT_MS = 20_000
 
 let current // the command being waited for, to stop it on a signal
@@ -213,6 +214,14 @@ async function main() {
     run(medusa, ["db:migrate"], { cwd: appDir, env, logFile: path.join(work, "migrate.log") })
   )
 
+  await step("medusa user (an admin to call the routes with)", () =>
+    run(medusa, ["user", "-e", ADMIN.email, "-p", ADMIN.password], {
+      cwd: appDir,
+      env,
+      logFile: path.join(work, "user.log"),
+    })
+  )
+
   const tables = await step("the plugin's tables exist", async () => {
     const rows = await pg.query(
       `select table_name from information_schema.tables
@@ -247,17 +256,32 @@ async function main() {
   })
 
   await step("the plugin's routes are mounted", async () => {
-    const expectations = [
-      // The plugin's admin route exists and wants an admin.
-      ["/admin/distribution/settings", 401],
-      // A route nobody defined is a 404, so the 401 above is the plugin's route answering.
-      ["/admin/distribution-nope", 404],
+    const get = async (route, token) => {
+      const headers = token ? { authorization: `Bearer ${token}` } : {}
+      const res = await fetch(`${base}${route}`, { headers, signal: AbortSignal.timeout(10_000) })
+      return res.status
+    }
+    const login = await fetch(`${base}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(ADMIN),
+      signal: AbortSignal.timeout(10_000),
+    })
+    const { token } = await login.json().catch(() => ({}))
+    if (!token) throw new Error(`admin login answered ${login.status} without a token`)
+
+    // Medusa answers 401 to every anonymous /admin/* request, known or not, so only the
+    // admin's 200 next to the admin's 404 shows the plugin's route is really mounted.
+    const checks = [
+      ["anonymous", "/admin/distribution/settings", undefined, 401],
+      ["admin", "/admin/distribution/settings", token, 200],
+      ["admin", "/admin/distribution-nope", token, 404],
     ]
     const problems = []
-    for (const [route, expected] of expectations) {
-      const res = await fetch(`${base}${route}`, { signal: AbortSignal.timeout(10_000) })
-      console.log(`    GET ${route} -> ${res.status} (expected ${expected})`)
-      if (res.status !== expected) problems.push(`GET ${route} answered ${res.status}, expected ${expected}`)
+    for (const [who, route, auth, expected] of checks) {
+      const status = await get(route, auth)
+      console.log(`    ${who} GET ${route} -> ${status} (expected ${expected})`)
+      if (status !== expected) problems.push(`${who} GET ${route} answered ${status}, expected ${expected}`)
     }
     if (problems.length) throw new Error(`${problems.join("\n")}\n${tail(serverLog)}`)
   })

@@ -25,7 +25,7 @@ import {
   splitCommissions,
 } from "../../.fixcheck"
 
-const NUM_RUNS = 3000
+const NUM_RUNS = 2000
 
 // ---------------------------------------------------------------------------------------
 // Exact rationals
@@ -235,7 +235,8 @@ const unitArb = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }) }
 )
 const lineArb: fc.Arbitrary<LineSpec> = fc.record({
-  quantity: fc.integer({ min: 1, max: 5 }),
+  // 3 is favoured: a third of a line is where inexact decimal arithmetic shows.
+  quantity: fc.oneof({ weight: 1, arbitrary: fc.constant(3) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }) }),
   unit: unitArb,
   discount: fc.oneof(
     { weight: 2, arbitrary: fc.constant({ kind: "none" as const }) },
@@ -582,8 +583,12 @@ describe("commission calculation (property-based, against an exact reference)", 
   })
 
   it("a refund that only pays for returned goods changes nothing (a refunded return counts once)", () => {
+    // The history ends with a return, so there usually are returned goods left to refund.
+    const withReturn = fc
+      .tuple(scenarioArb({ end: "open", maxActions: 4 }), fc.nat(5), fc.nat(4))
+      .map(([s, line, qty]): Scenario => ({ ...s, actions: [...s.actions, { kind: "return", line, qty, refund: "none" }] }))
     fc.assert(
-      fc.property(scenarioArb({ end: "open" }), fc.nat(10_000), (s, bps) => {
+      fc.property(withReturn, fc.nat(10_000), (s, bps) => {
         const o = applyHistory(s, placedOrder(s))
         const p = o.precision
         const returnedGross = qsum(o.lines.map((l) => mul(l.gross, q(l.returned, l.quantity))))
@@ -592,7 +597,8 @@ describe("commission calculation (property-based, against an exact reference)", 
         const extra = fromMinor(floorMinor(mul(room, bpsQ(bps)), p), p)
         const before = runModule(s, o)
         const after = runModule(s, { ...o, refunded: add(o.refunded, extra) })
-        check(show(after) === show(before), () => `refunding ${fmtDec(extra)} of returned goods changed ${show(before)} → ${show(after)}`)
+        const values = (r: typeof before) => show({ kept: r.kept.map((k) => [k.quantity, fmtDec(parseDec(k.base))]), c: r.commissions })
+        check(values(after) === values(before), () => `refunding ${fmtDec(extra)} of returned goods changed ${values(before)} → ${values(after)}`)
       }),
       { numRuns: NUM_RUNS }
     )

@@ -8,9 +8,8 @@ import { CalculateOrderCommissionsStepOutput, FrozenAttribution } from "./calcul
 
 export type ApplyOrderCommissionsStepInput = {
   order_id: string
-  currency_code: string
-  attribution: FrozenAttribution
-  calculation: CalculateOrderCommissionsStepOutput
+  attribution: FrozenAttribution | null
+  calculation: CalculateOrderCommissionsStepOutput | null
   reason: string
   source_id?: string | null
 }
@@ -26,6 +25,7 @@ export const applyOrderCommissionsStep = createStep(
   async (input: ApplyOrderCommissionsStepInput, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const { calculation, attribution } = input
+    if (!calculation || !attribution) return new StepResponse({ created: [], adjusted: [], events: [] as DistributionEventMessage[] })
 
     if (Object.keys(calculation.new_lines).length) {
       await service.updateOrderAttributions({
@@ -35,7 +35,7 @@ export const applyOrderCommissionsStep = createStep(
     }
     const result = await service.applyCommissions({
       order_id: input.order_id,
-      currency_code: input.currency_code,
+      currency_code: calculation.currency_code,
       expected: calculation.expected,
       reason: input.reason,
       source_id: input.source_id,

@@ -19,7 +19,8 @@ type Attribution = {
 export const attributeOrderStepId = "attribute-order-to-distributor"
 export const attributeOrderStep = createStep(
   attributeOrderStepId,
-  async ({ order }: { order: OrderForCommission }, { container }) => {
+  async ({ order }: { order: OrderForCommission | null }, { container }) => {
+    if (!order) return new StepResponse(null, null)
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const [frozen] = await service.listOrderAttributions({ order_id: order.id }, { take: 1 })
     if (frozen) return new StepResponse(frozen, null)

@@ -21,6 +21,7 @@ export type FrozenAttribution = {
 }
 
 export type CalculateOrderCommissionsStepOutput = {
+  currency_code: string
   expected: CalculatedCommission[]
   /** The settlement trigger has been reached now, for the first time. */
   trigger_reached_now: boolean
@@ -39,10 +40,11 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const calculateOrderCommissionsStepId = "calculate-order-commissions"
 export const calculateOrderCommissionsStep = createStep(
   calculateOrderCommissionsStepId,
-  async (input: { order: OrderForCommission; attribution: FrozenAttribution }, { container }) => {
+  async (input: { order: OrderForCommission | null; attribution: FrozenAttribution | null }, { container }) => {
+    if (!input.order || !input.attribution) return new StepResponse<CalculateOrderCommissionsStepOutput | null>(null)
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const settings = await service.getSettings()
-    const { order, attribution } = input
+    const { order, attribution } = input as { order: OrderForCommission; attribution: FrozenAttribution }
     const snapshot = (attribution.lines ?? {}) as CalculateOrderCommissionsStepOutput["new_lines"]
     const new_lines: CalculateOrderCommissionsStepOutput["new_lines"] = {}
 
@@ -81,7 +83,8 @@ export const calculateOrderCommissionsStep = createStep(
           : order.completed || order.delivered)
     const triggeredAt = attribution.triggered_at ? new Date(attribution.triggered_at) : reached ? new Date() : null
 
-    return new StepResponse<CalculateOrderCommissionsStepOutput>({
+    return new StepResponse<CalculateOrderCommissionsStepOutput | null>({
+      currency_code: order.currency_code,
       expected,
       trigger_reached_now: !attribution.triggered_at && reached,
       frozen_until: triggeredAt ? new Date(triggeredAt.getTime() + settings.freeze_days * DAY_MS) : null,

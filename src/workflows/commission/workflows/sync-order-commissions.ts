@@ -34,37 +34,34 @@ export const syncOrderCommissionsWorkflow = createWorkflow(
 
     const order = loadOrderForCommissionStep({ order_id: input.order_id })
 
-    const result = when({ order }, ({ order }) => !!order).then(() => {
-      const attribution = attributeOrderStep({ order: order! })
+    // Each step passes a missing order (deleted, or not an order at all) through as a no-op.
+    const attribution = attributeOrderStep({ order })
 
-      when({ attribution, order }, ({ attribution, order }) => attribution.source === "cart_code" && !!order!.customer_has_account).then(
-        () => {
-          bindCustomerStep({
-            customer_id: transform({ order }, ({ order }) => order!.customer_id!),
-            code: transform({ attribution }, ({ attribution }) => attribution.code!),
-            source: "order",
-            lenient: true,
-          })
-        }
-      )
-
-      const frozen = transform({ attribution }, ({ attribution }) => attribution as unknown as FrozenAttribution)
-      const calculation = calculateOrderCommissionsStep({ order: order!, attribution: frozen })
-      const applied = applyOrderCommissionsStep({
-        order_id: input.order_id,
-        currency_code: transform({ order }, ({ order }) => order!.currency_code),
-        attribution: frozen,
-        calculation,
-        reason: transform({ input }, ({ input }) => input.reason ?? "sync"),
-        source_id: input.source_id,
+    when("bind-buyer-to-cart-code", { attribution, order }, ({ attribution, order }) =>
+      attribution?.source === "cart_code" && !!order?.customer_has_account
+    ).then(() => {
+      bindCustomerStep({
+        customer_id: transform({ order }, ({ order }) => order!.customer_id!),
+        code: transform({ attribution }, ({ attribution }) => attribution!.code!),
+        source: "order",
+        lenient: true,
       })
-      emitDistributionEventsStep(transform({ applied }, ({ applied }) => applied.events))
-      return applied
     })
+
+    const frozen = transform({ attribution }, ({ attribution }) => attribution as unknown as FrozenAttribution | null)
+    const calculation = calculateOrderCommissionsStep({ order, attribution: frozen })
+    const result = applyOrderCommissionsStep({
+      order_id: input.order_id,
+      attribution: frozen,
+      calculation,
+      reason: transform({ input }, ({ input }) => input.reason ?? "sync"),
+      source_id: input.source_id,
+    })
+    emitDistributionEventsStep(transform({ result }, ({ result }) => result.events))
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(
-      transform({ result }, ({ result }) => ({ created: result?.created ?? [], adjusted: result?.adjusted ?? [] }))
+      transform({ result }, ({ result }) => ({ created: result.created, adjusted: result.adjusted }))
     )
   }
 )

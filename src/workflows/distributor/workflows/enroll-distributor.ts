@@ -26,7 +26,7 @@ export const enrollDistributorWorkflow = createWorkflow(
   (input: EnrollDistributorWorkflowInput) => {
     const enrollment = resolveEnrollmentStep(input)
 
-    const created = when({ enrollment }, ({ enrollment }) => !enrollment.existing_id).then(() => {
+    const created = when("create-distributor-if-new", { enrollment }, ({ enrollment }) => !enrollment.existing_id).then(() => {
       const distributor = createDistributorStep({
         customer_id: input.customer_id,
         status: enrollment.status,

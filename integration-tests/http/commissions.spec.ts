@@ -1,0 +1,282 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import {
+  capturePayment,
+  cancelOrder,
+  createAdminUser,
+  createPromotion,
+  Headers,
+  placeOrder,
+  refundPayment,
+  returnItems,
+  Seed,
+  seedStore,
+} from "../helpers/order-flow"
+import { boundBuyer, byLevel, makeDistributor, orderView, setSettings, statusOf, waitForOrderView } from "../helpers/distribution"
+import { syncOrderCommissionsWorkflow } from "../../src/workflows/commission/workflows/sync-order-commissions"
+import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
+import DistributionModuleService from "../../src/modules/distribution/service"
+
+jest.setTimeout(180_000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: Headers
+    let seed: Seed
+
+    beforeAll(async () => {
+      admin = await createAdminUser(api, getContainer())
+      seed = await seedStore(api, admin)
+      await createPromotion(api, admin, { code: "TEN", percent: 10 })
+    })
+
+    const ledger = (distributorId: string) =>
+      getContainer()
+        .resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+        .listLedgerEntries({ distributor_id: distributorId }, { order: { created_at: "ASC" } })
+
+    it("pays a two-level chain on a multi-item order after its discount, with lines that sum to each total", async () => {
+      const top = await makeDistributor(api, admin, seed, "top@test.local")
+      const child = await makeDistributor(api, admin, seed, "child@test.local", top.distributor.id)
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+
+      const order = await placeOrder(api, {
+        seed,
+        customerHeaders: buyer.headers,
+        items: [
+          { variant_id: seed.variants.A, quantity: 1 },
+          { variant_id: seed.variants.B, quantity: 2 },
+        ],
+        promoCode: "TEN",
+      })
+      const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 2)
+      const levels = byLevel(view)
+
+      expect(view.attribution).toEqual({ distributor_id: child.distributor.id, code: child.distributor.code, source: "binding" })
+      // Goods after the 10% discount: A 90 + B 2 × 45 = 180; shipping (10) is not commissionable.
+      expect(levels[1]).toMatchObject({ distributor_id: child.distributor.id, status: "pending", amount: 18, reversed_amount: 0 })
+      expect(levels[2]).toMatchObject({ distributor_id: top.distributor.id, status: "pending", amount: 9 })
+      const lineA = levels[1].lines.find((l) => l.product_id === seed.productIds.A)!
+      const lineB = levels[1].lines.find((l) => l.product_id === seed.productIds.B)!
+      expect(lineA).toMatchObject({ quantity: 1, base: 90, rate: 0.1, amount: 9, source: "level_rate" })
+      expect(lineB).toMatchObject({ quantity: 2, base: 90, rate: 0.1, amount: 9, source: "level_rate" })
+      expect(levels[2].lines.map((l) => l.amount).sort()).toEqual([4.5, 4.5])
+
+      const me = (await api.get("/store/distribution/me", child.headers)).data
+      expect(me.balances).toEqual([{ currency_code: "usd", pending: 18, frozen: 0, available: 0, withdrawn: 0 }])
+    })
+
+    it("never pays more than three levels, and only max_levels of them", async () => {
+      await setSettings(api, admin, { max_levels: 3, level_rates: [0.1, 0.05, 0.02] })
+      const d1 = await makeDistributor(api, admin, seed, "d1@test.local")
+      const d2 = await makeDistributor(api, admin, seed, "d2@test.local", d1.distributor.id)
+      const d3 = await makeDistributor(api, admin, seed, "d3@test.local", d2.distributor.id)
+      const d4 = await makeDistributor(api, admin, seed, "d4@test.local", d3.distributor.id)
+      const buyer = await boundBuyer(api, seed, "deep@test.local", d4.distributor.code)
+
+      const first = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      const deep = byLevel(await waitForOrderView(api, admin, first.id, (v) => v.commissions.length === 3))
+      expect([deep[1].distributor_id, deep[2].distributor_id, deep[3].distributor_id]).toEqual([
+        d4.distributor.id,
+        d3.distributor.id,
+        d2.distributor.id,
+      ])
+      expect([deep[1].amount, deep[2].amount, deep[3].amount]).toEqual([10, 5, 2])
+
+      expect(await statusOf(api.post("/admin/distribution/settings", { max_levels: 4 }, admin))).toBe(400)
+      expect(await statusOf(api.post("/admin/distribution/settings", { level_rates: [0.1, 0.05, 0.02, 0.01] }, admin))).toBe(400)
+
+      await setSettings(api, admin, { max_levels: 2 })
+      const second = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      const view = await waitForOrderView(api, admin, second.id, (v) => v.commissions.length >= 2)
+      expect(view.commissions.map((c) => [c.level, c.amount])).toEqual([
+        [1, 10],
+        [2, 5],
+      ])
+      const settings = (await api.get("/admin/distribution/settings", admin)).data
+      expect(settings.settings.max_levels).toBe(2)
+      expect(settings.changes[0].changes).toEqual({ max_levels: { from: 3, to: 2 } })
+    })
+
+    it("keeps an active distributor in their own chain: parent is level 1, or themselves with self_purchase", async () => {
+      const top = await makeDistributor(api, admin, seed, "top@test.local")
+      const child = await makeDistributor(api, admin, seed, "child@test.local", top.distributor.id)
+      const other = await makeDistributor(api, admin, seed, "other@test.local")
+
+      const off = await placeOrder(api, {
+        seed,
+        customerHeaders: child.headers,
+        items: [{ variant_id: seed.variants.B, quantity: 1 }],
+        // A code on the cart does not pull a distributor out of their own chain.
+        beforeComplete: async (cartId) => {
+          await api.post(`/store/carts/${cartId}/distribution`, { code: other.distributor.code }, child.headers)
+        },
+      })
+      const offView = await waitForOrderView(api, admin, off.id, (v) => v.commissions.length === 1)
+      expect(offView.commissions.map((c) => [c.level, c.distributor_id, c.amount])).toEqual([[1, top.distributor.id, 5]])
+
+      await setSettings(api, admin, { self_purchase: true })
+      const on = await placeOrder(api, { seed, customerHeaders: child.headers, items: [{ variant_id: seed.variants.B, quantity: 1 }] })
+      const onView = await waitForOrderView(api, admin, on.id, (v) => v.commissions.length === 2)
+      expect(onView.commissions.map((c) => [c.level, c.distributor_id, c.amount])).toEqual([
+        [1, child.distributor.id, 5],
+        [2, top.distributor.id, 2.5],
+      ])
+    })
+
+    it("skips a suspended upline without moving the others up", async () => {
+      const top = await makeDistributor(api, admin, seed, "top@test.local")
+      const child = await makeDistributor(api, admin, seed, "child@test.local", top.distributor.id)
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      await api.post(`/admin/distribution/distributors/${top.distributor.id}/suspend`, { reason: "fraud review" }, admin)
+
+      const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions.length >= 1)
+      expect(view.commissions.map((c) => [c.level, c.distributor_id, c.amount])).toEqual([[1, child.distributor.id, 10]])
+
+      // Suspending the direct distributor leaves level 1 unpaid; level 2 is still paid.
+      await api.post(`/admin/distribution/distributors/${top.distributor.id}/reactivate`, {}, admin)
+      await api.post(`/admin/distribution/distributors/${child.distributor.id}/suspend`, { reason: "paused" }, admin)
+      const next = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      const nextView = await waitForOrderView(api, admin, next.id, (v) => v.commissions.length >= 1)
+      expect(nextView.commissions.map((c) => [c.level, c.distributor_id, c.amount])).toEqual([[2, top.distributor.id, 5]])
+    })
+
+    it("cancels every commission when the order is canceled before settlement", async () => {
+      const top = await makeDistributor(api, admin, seed, "top@test.local")
+      const child = await makeDistributor(api, admin, seed, "child@test.local", top.distributor.id)
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 2 }] })
+      await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 2)
+
+      await cancelOrder(api, admin, order.id)
+      const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions.every((c) => c.status === "canceled"))
+      expect(view.commissions.map((c) => [c.level, c.status, c.amount, c.reversed_amount])).toEqual([
+        [1, "canceled", 0, 20],
+        [2, "canceled", 0, 10],
+      ])
+      expect(view.commissions[0].adjustments).toEqual([expect.objectContaining({ amount: -20, reason: "order.canceled" })])
+    })
+
+    it("takes a partial refund off the commission pro rata", async () => {
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, {
+        seed,
+        customerHeaders: buyer.headers,
+        items: [
+          { variant_id: seed.variants.A, quantity: 1 },
+          { variant_id: seed.variants.B, quantity: 1 },
+        ],
+      })
+      await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+      await capturePayment(api, admin, order.id)
+      await refundPayment(api, admin, order.id, 50)
+
+      const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions[0]?.amount !== 15)
+      const [commission] = view.commissions
+      // Kept goods: 150 − 50 = 100, split 2:1 over the lines.
+      expect(commission).toMatchObject({ amount: 10, reversed_amount: 5, status: "pending" })
+      expect(commission.lines.map((l) => l.amount).sort()).toEqual([3.33, 6.67])
+      expect(commission.adjustments).toEqual([expect.objectContaining({ amount: -5, reason: "payment.refunded" })])
+    })
+
+    it("reverses only the returned line's commission", async () => {
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, {
+        seed,
+        customerHeaders: buyer.headers,
+        items: [
+          { variant_id: seed.variants.A, quantity: 1 },
+          { variant_id: seed.variants.B, quantity: 1 },
+        ],
+      })
+      const placed = await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+      const lineB = placed.commissions[0].lines.find((l) => l.product_id === seed.productIds.B)!
+
+      const returnId = await returnItems(api, admin, order.id, [{ item_id: lineB.line_item_id, quantity: 1 }])
+      const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions[0].amount !== 15)
+      const [commission] = view.commissions
+      expect(commission.amount).toBe(10)
+      expect(commission.lines.find((l) => l.product_id === seed.productIds.B)).toMatchObject({ quantity: 0, base: 0, amount: 0 })
+      expect(commission.lines.find((l) => l.product_id === seed.productIds.A)).toMatchObject({ quantity: 1, base: 100, amount: 10 })
+      expect(commission.adjustments).toEqual([
+        expect.objectContaining({ amount: -5, reason: "order.return_received", source_id: returnId }),
+      ])
+
+      // Refunding the returned goods counts once: nothing more is reversed.
+      await capturePayment(api, admin, order.id)
+      await refundPayment(api, admin, order.id, 50)
+      await api.post(`/admin/distribution/orders/${order.id}/sync`, {}, admin)
+      expect((await orderView(api, admin, order.id)).commissions[0].amount).toBe(10)
+    })
+
+    it("claws back a refund after settlement, and the next settlement pays a negative balance back", async () => {
+      await setSettings(api, admin, { settlement_trigger: "captured", freeze_days: 0 })
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+
+      const first = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      await waitForOrderView(api, admin, first.id, (v) => v.commissions.length === 1)
+      await capturePayment(api, admin, first.id)
+      await waitForOrderView(api, admin, first.id, (v) => v.commissions[0].status === "frozen")
+      expect((await api.post("/admin/distribution/commissions/settle", {}, admin)).data).toEqual({ settled: 1 })
+      expect((await orderView(api, admin, first.id)).commissions[0]).toMatchObject({ status: "settled", amount: 10 })
+
+      // The 10 leaves the wallet (a paid withdrawal, as the withdrawal flow records it).
+      await getContainer()
+        .resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+        .createLedgerEntries({ distributor_id: child.distributor.id, currency_code: "usd", amount: -10, type: "withdrawal", reference_id: "wd_test" })
+
+      await refundPayment(api, admin, first.id, 110)
+      const refunded = await waitForOrderView(api, admin, first.id, (v) => v.commissions[0].amount === 0)
+      expect(refunded.commissions[0]).toMatchObject({ status: "settled", amount: 0, reversed_amount: 10 })
+      let me = (await api.get("/store/distribution/me", child.headers)).data
+      expect(me.balances).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: -10, withdrawn: 10 }])
+
+      const second = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      await waitForOrderView(api, admin, second.id, (v) => v.commissions.length === 1)
+      await capturePayment(api, admin, second.id)
+      await waitForOrderView(api, admin, second.id, (v) => v.commissions[0].status === "frozen")
+      await api.post("/admin/distribution/commissions/settle", {}, admin)
+
+      me = (await api.get("/store/distribution/me", child.headers)).data
+      expect(me.balances).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: 0, withdrawn: 10 }])
+      const entries = await ledger(child.distributor.id)
+      expect(entries.map((e) => [e.type, Number(e.amount)])).toEqual([
+        ["settlement", 10],
+        ["withdrawal", -10],
+        ["clawback", -10],
+        ["settlement", 10],
+      ])
+    })
+
+    it("changes nothing when the same event arrives twice or two syncs run at once", async () => {
+      const top = await makeDistributor(api, admin, seed, "top@test.local")
+      const child = await makeDistributor(api, admin, seed, "child@test.local", top.distributor.id)
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.C, quantity: 3 }] })
+      const before = await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 2)
+
+      const container = getContainer()
+      await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await Promise.all([
+        syncOrderCommissionsWorkflow(container).run({ input: { order_id: order.id, reason: "order.placed" } }),
+        syncOrderCommissionsWorkflow(container).run({ input: { order_id: order.id, reason: "order.placed" } }),
+        api.post(`/admin/distribution/orders/${order.id}/sync`, {}, admin),
+        api.post(`/admin/distribution/orders/${order.id}/sync`, {}, admin),
+      ])
+
+      const after = await orderView(api, admin, order.id)
+      expect(after).toEqual(before)
+      expect(after.commissions.map((c) => [c.level, c.amount, c.adjustments.length])).toEqual([
+        [1, 9, 0],
+        [2, 4.5, 0],
+      ])
+      const service = container.resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+      expect(await service.listCommissions({ order_id: order.id })).toHaveLength(2)
+      expect(await service.listOrderAttributions({ order_id: order.id })).toHaveLength(1)
+    })
+  },
+})
