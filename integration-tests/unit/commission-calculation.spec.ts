@@ -747,4 +747,16 @@ describe("commission calculation (examples)", () => {
     expect(r.raw[0].lines[0].base).toBe("1")
     expect(r.raw[0].amount).toBe("0.02")
   })
+
+  it("half-up line base after a partial return: 0.015 for 3 units, 2 returned → base 0.005 → shown as 0.01", () => {
+    const r = compute([{ net: "0.015", quantity: 3, returned: 2 }])
+    expect(r.raw[0].lines[0].base).toBe("0.01")
+  })
+
+  it("equal remainders go to the lower line index, also when one line's base comes from a partial return", () => {
+    // Both lines keep 0.05 exactly, so both raw amounts are 0.005: the one missing cent goes to line 0.
+    const r = compute([{ net: "0.15", quantity: 3, returned: 2 }, { net: "0.05" }])
+    expect(r.raw[0].amount).toBe("0.01")
+    expect(r.raw[0].lines.map((l) => l.amount)).toEqual(["0.01", "0"])
+  })
 })

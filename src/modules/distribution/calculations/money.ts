@@ -19,19 +19,6 @@ export function toBN(value: BigNumberInput | null | undefined): BigNumberJS {
   return MathBN.convert(value ?? 0)
 }
 
-/** Half-up rounding to `precision` decimals: the one rounding a commission gets. */
-export function roundHalfUp(value: BigNumberJS, precision: number): BigNumberJS {
-  return value.decimalPlaces(precision, BigNumberJSCtor.ROUND_HALF_UP)
-}
-
-export function floorTo(value: BigNumberJS, precision: number): BigNumberJS {
-  return value.decimalPlaces(precision, BigNumberJSCtor.ROUND_FLOOR)
-}
-
-export function clamp(value: BigNumberJS, min: BigNumberInput, max: BigNumberInput): BigNumberJS {
-  return MathBN.min(MathBN.max(value, min), max)
-}
-
 /**
  * Generated service inputs type `bigNumber` columns as `number`, but they store a
  * BigNumber exactly (its raw value is kept): pass money through this, never a float.

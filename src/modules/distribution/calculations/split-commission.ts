@@ -1,7 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
-import { BigNumber as BigNumberJSCtor } from "bignumber.js"
 
-import { currencyPrecision, floorTo, roundHalfUp, toBN, BigNumberJS } from "./money"
+import { BigNumberJS, currencyPrecision, toBN } from "./money"
+import { fCmp, fFloorMinor, fHalfUpMinor, fMul, frac, Fraction, fSub, fSum } from "./fraction"
 import { CalculatedCommission, KeptLine, LevelTerms } from "./types"
 
 /**
@@ -21,25 +21,23 @@ export function capLevelRates(levels: LevelTerms[], maxTotalRate: string | numbe
 
 /**
  * Rounds a commission once, half-up to the currency's precision, and shares the
- * rounded total among its lines by largest remainder, so the lines sum exactly to it.
+ * rounded total among its lines by largest remainder (ties to the earlier line), so
+ * the lines sum exactly to it.
  */
-export function allocateRounded(raw: BigNumberJS[], precision: number): { total: BigNumberJS; parts: BigNumberJS[] } {
-  const total = roundHalfUp(MathBN.sum(...raw, 0), precision)
-  const unit = new BigNumberJSCtor(1).shiftedBy(-precision)
-  const parts = raw.map((value) => floorTo(value, precision))
-  let missing = MathBN.sub(total, MathBN.sum(...parts, 0)).dividedToIntegerBy(unit).toNumber()
-
+export function allocateRounded(raw: Fraction[], precision: number): { total: BigNumberJS; parts: BigNumberJS[] } {
+  const totalMinor = fHalfUpMinor(fSum(raw), precision)
+  const partsMinor = raw.map((value) => fFloorMinor(value, precision))
+  let missing = totalMinor.minus(MathBN.sum(...partsMinor, 0)).toNumber()
   const byRemainder = raw
-    .map((value, index) => ({ index, remainder: value.minus(parts[index]) }))
-    .filter((r) => r.remainder.gt(0))
-    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index)
-
+    .map((value, index) => ({ index, remainder: fSub(value, frac(partsMinor[index].shiftedBy(-precision))) }))
+    .filter((r) => r.remainder.n.gt(0))
+    .sort((a, b) => fCmp(b.remainder, a.remainder) || a.index - b.index)
   for (const { index } of byRemainder) {
     if (missing <= 0) break
-    parts[index] = parts[index].plus(unit)
+    partsMinor[index] = partsMinor[index].plus(1)
     missing--
   }
-  return { total, parts }
+  return { total: totalMinor.shiftedBy(-precision), parts: partsMinor.map((p) => p.shiftedBy(-precision)) }
 }
 
 /** Commission per paid level, with one line per order line and the rule behind it. */
@@ -50,11 +48,13 @@ export function splitCommissions(input: {
   max_total_rate: string | number
 }): CalculatedCommission[] {
   const precision = currencyPrecision(input.currency_code)
-
+  const bases = input.lines.map((line) => (line.base_fraction ? frac(line.base_fraction[0], line.base_fraction[1]) : frac(line.base)))
   return capLevelRates(input.levels, input.max_total_rate).map((terms) => {
-    const raw = input.lines.map((line) => MathBN.max(0, MathBN.mult(line.base, terms.rate)))
+    const raw = bases.map((base) => {
+      const amount = fMul(base, frac(terms.rate))
+      return amount.n.lt(0) ? frac(0) : amount
+    })
     const { total, parts } = allocateRounded(raw, precision)
-
     return {
       level: terms.level,
       distributor_id: terms.distributor_id,
@@ -63,7 +63,7 @@ export function splitCommissions(input: {
         line_item_id: line.line_item_id,
         product_id: line.product_id,
         quantity: line.quantity,
-        base: roundHalfUp(toBN(line.base), precision).toString(),
+        base: fHalfUpMinor(bases[index], precision).shiftedBy(-precision).toString(),
         rate: toBN(terms.rate).toString(),
         amount: parts[index].toString(),
         source: terms.source,

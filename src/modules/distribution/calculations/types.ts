@@ -28,7 +28,10 @@ export type KeptLine = {
   line_item_id: string
   product_id: string | null
   quantity: number
+  /** Display value; `base_fraction` is the exact one the commission is computed from. */
   base: string
+  /** The exact base as [numerator, denominator]. */
+  base_fraction?: [string, string]
 }
 
 /** One paid level of the chain and the rate or fixed amount it earns. */

@@ -20,7 +20,7 @@ const OrderAttribution = model
       /** [{ level, distributor_id, rate, source }] — only the paid levels. */
       terms: model.json(),
       max_total_rate: model.text(),
-      /** Per line, the paid value of one unit at placement: { [line_item_id]: { product_id, unit_net, unit_gross } }. */
+      /** Per line, its paid value for the whole quantity when first seen: { [line_item_id]: { product_id, quantity, net, gross } }. */
       lines: model.json(),
       triggered_at: model.dateTime().nullable(),
     }

@@ -30,7 +30,7 @@ export const attributeOrderStep = createStep(
 
     const levels = attribution?.terms ?? []
     const lines = Object.fromEntries(
-      order.lines.map((l) => [l.line_item_id, { product_id: l.product_id, unit_net: l.unit_net, unit_gross: l.unit_gross }])
+      order.lines.map((l) => [l.line_item_id, { product_id: l.product_id, quantity: l.quantity, net: String(l.net), gross: String(l.gross) }])
     )
     try {
       const created = await service.createOrderAttributions({

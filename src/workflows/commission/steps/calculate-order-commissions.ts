@@ -20,6 +20,9 @@ export type FrozenAttribution = {
   triggered_at: Date | string | null
 }
 
+/** A line's paid value for its whole quantity, as first seen (before any return). */
+export type FrozenLine = { product_id: string | null; quantity: number; net: string; gross: string }
+
 export type CalculateOrderCommissionsStepOutput = {
   currency_code: string
   expected: CalculatedCommission[]
@@ -27,8 +30,10 @@ export type CalculateOrderCommissionsStepOutput = {
   trigger_reached_now: boolean
   /** When commissions of this order become withdrawable, once the trigger was reached. */
   frozen_until: Date | null
+  /** Under `after_first_order`, the buyer becomes a distributor now (their order reached settlement). */
+  enroll_buyer: boolean
   /** Unit values of lines seen for the first time (added by an edit or exchange). */
-  new_lines: Record<string, { product_id: string | null; unit_net: string; unit_gross: string }>
+  new_lines: Record<string, FrozenLine>
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -49,16 +54,15 @@ export const calculateOrderCommissionsStep = createStep(
     const new_lines: CalculateOrderCommissionsStepOutput["new_lines"] = {}
 
     const lines = order.lines.map((line) => {
-      let unit = snapshot[line.line_item_id]
-      if (!unit) {
-        unit = { product_id: line.product_id, unit_net: line.unit_net, unit_gross: line.unit_gross }
-        new_lines[line.line_item_id] = unit
+      let frozen = snapshot[line.line_item_id]
+      if (!frozen) {
+        frozen = { product_id: line.product_id, quantity: line.quantity, net: String(line.net), gross: String(line.gross) }
+        new_lines[line.line_item_id] = frozen
       }
-      return {
-        ...line,
-        net: MathBN.mult(unit.unit_net, line.quantity).toString(),
-        gross: MathBN.mult(unit.unit_gross, line.quantity).toString(),
-      }
+      // An order edit can change a line's quantity; its unit value stays what was paid.
+      const scale = (value: string) =>
+        line.quantity === frozen.quantity ? value : MathBN.div(MathBN.mult(value, line.quantity), frozen.quantity).toString()
+      return { ...line, net: scale(frozen.net), gross: scale(frozen.gross) }
     })
 
     const kept = calculateKeptBase({
@@ -89,6 +93,12 @@ export const calculateOrderCommissionsStep = createStep(
       trigger_reached_now: !attribution.triggered_at && reached,
       frozen_until: triggeredAt ? new Date(triggeredAt.getTime() + settings.freeze_days * DAY_MS) : null,
       new_lines,
+      enroll_buyer:
+        !attribution.triggered_at &&
+        reached &&
+        settings.enabled &&
+        settings.enrollment_mode === "after_first_order" &&
+        order.customer_has_account,
     })
   }
 )

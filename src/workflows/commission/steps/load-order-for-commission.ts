@@ -12,7 +12,7 @@ export type OrderForCommission = {
   distribution_code: string | null
   canceled: boolean
   refunded_total: string
-  lines: (OrderLineMoney & { unit_net: string; unit_gross: string })[]
+  lines: OrderLineMoney[]
   completed: boolean
   delivered: boolean
   captured: boolean
@@ -58,17 +58,15 @@ export const loadOrderForCommissionStep = createStep(
       const returned = Number(toBN(item.detail?.return_received_quantity).toString())
       const gross = toBN(item.total)
       const net = MathBN.sub(gross, toBN(item.tax_total))
-      const kept = Math.max(quantity - returned, 0)
       return {
         line_item_id: item.id as string,
         product_id: (item.product_id as string) ?? null,
         quantity,
         returned_quantity: returned,
+        // Medusa lowers a line's totals once a return is received: these are "now" values,
+        // and the sync uses the ones frozen when it first saw the line.
         net: net.toString(),
         gross: gross.toString(),
-        // Current totals may already exclude received returns; per-unit values are taken on the kept units.
-        unit_net: kept > 0 ? MathBN.div(net, kept).toString() : "0",
-        unit_gross: kept > 0 ? MathBN.div(gross, kept).toString() : "0",
       }
     })
 

@@ -4,6 +4,7 @@ import { loadOrderForCommissionStep } from "../steps/load-order-for-commission"
 import { attributeOrderStep } from "../steps/attribute-order"
 import { calculateOrderCommissionsStep, FrozenAttribution } from "../steps/calculate-order-commissions"
 import { applyOrderCommissionsStep } from "../steps/apply-order-commissions"
+import { enrollDistributorWorkflow } from "../../distributor/workflows/enroll-distributor"
 import { bindCustomerStep } from "../../binding/steps/bind-customer"
 import { emitDistributionEventsStep } from "../../common/steps/emit-distribution-events"
 
@@ -58,6 +59,12 @@ export const syncOrderCommissionsWorkflow = createWorkflow(
       source_id: input.source_id,
     })
     emitDistributionEventsStep(transform({ result }, ({ result }) => result.events))
+
+    when("enroll-buyer-after-first-order", { calculation }, ({ calculation }) => !!calculation?.enroll_buyer).then(() => {
+      enrollDistributorWorkflow.runAsStep({
+        input: { customer_id: transform({ order }, ({ order }) => order!.customer_id!), by: "first_order" },
+      })
+    })
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(

@@ -1,8 +1,12 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { BigNumber as BigNumberJS } from "bignumber.js"
+import { BigNumberJS } from "./money"
 
-/** An exact fraction: BigNumber products and sums are exact, only division rounds. */
+/**
+ * An exact fraction. BigNumber products and sums are exact but division rounds (to 20
+ * places), and a base that comes out 0.0499…9 instead of 0.05 rounds a half-unit
+ * commission the wrong way: so bases stay fractions until the one rounding.
+ */
 export type Fraction = { n: BigNumberJS; d: BigNumberJS }
 export const frac = (n: BigNumberInput, d: BigNumberInput = 1): Fraction => ({ n: MathBN.convert(n), d: MathBN.convert(d) })
 export const fAdd = (a: Fraction, b: Fraction): Fraction => ({ n: a.n.times(b.d).plus(b.n.times(a.d)), d: a.d.times(b.d) })
