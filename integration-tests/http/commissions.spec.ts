@@ -3,7 +3,11 @@ import { Modules } from "@medusajs/framework/utils"
 import {
   capturePayment,
   cancelOrder,
+  completeOrder,
   createAdminUser,
+  createFulfillment,
+  markDelivered,
+  recordEvents,
   createPromotion,
   Headers,
   placeOrder,
@@ -250,6 +254,47 @@ medusaIntegrationTestRunner({
         ["clawback", -10],
         ["settlement", 10],
       ])
+    })
+
+    it("freezes commission for freeze_days once the order is delivered or completed, then settles it, emitting events", async () => {
+      const events = recordEvents(getContainer())
+      try {
+        const child = await makeDistributor(api, admin, seed, "child@test.local")
+        const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+
+        const held = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.B, quantity: 1 }] })
+        await waitForOrderView(api, admin, held.id, (v) => v.commissions.length === 1)
+        const completedAt = Date.now()
+        await completeOrder(api, admin, held.id)
+        await waitForOrderView(api, admin, held.id, (v) => v.commissions[0].status === "frozen")
+        const [frozen] = (await api.get(`/admin/distribution/commissions?order_id=${held.id}`, admin)).data.commissions
+        const holdDays = (new Date(frozen.available_at).getTime() - completedAt) / 86_400_000
+        expect(holdDays).toBeGreaterThan(6.99)
+        expect(holdDays).toBeLessThan(7.01)
+        expect((await api.post("/admin/distribution/commissions/settle", {}, admin)).data).toEqual({ settled: 0 })
+
+        await setSettings(api, admin, { freeze_days: 0 })
+        const delivered = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+        await waitForOrderView(api, admin, delivered.id, (v) => v.commissions.length === 1)
+        const fulfillmentId = await createFulfillment(api, admin, delivered.id)
+        await markDelivered(api, admin, delivered.id, fulfillmentId)
+        await waitForOrderView(api, admin, delivered.id, (v) => v.commissions[0].status === "frozen")
+        expect((await api.post("/admin/distribution/commissions/settle", {}, admin)).data).toEqual({ settled: 1 })
+
+        const me = (await api.get("/store/distribution/me", child.headers)).data
+        expect(me.balances).toEqual([{ currency_code: "usd", pending: 0, frozen: 5, available: 10, withdrawn: 0 }])
+        const settled = (await api.get("/store/distribution/me/commissions?status=settled", child.headers)).data
+        expect(settled.commissions.map((c: { order_id: string; amount: number }) => [c.order_id, c.amount])).toEqual([[delivered.id, 10]])
+
+        await events.waitFor("distribution.commission.settled")
+        expect(events.named("distribution.distributor.approved").map((e) => e.data.id)).toEqual([child.distributor.id])
+        expect(events.named("distribution.commission.created")).toHaveLength(2)
+        expect(events.named("distribution.commission.settled").map((e) => e.data)).toEqual([
+          expect.objectContaining({ order_id: delivered.id, distributor_id: child.distributor.id }),
+        ])
+      } finally {
+        events.stop()
+      }
     })
 
     it("changes nothing when the same event arrives twice or two syncs run at once", async () => {
