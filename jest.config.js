@@ -23,5 +23,7 @@ module.exports = {
     { ...base, displayName: "unit", testMatch: ["<rootDir>/integration-tests/unit/**/*.spec.ts"] },
     { ...base, displayName: "modules", testMatch: ["<rootDir>/integration-tests/modules/**/*.spec.ts"] },
     { ...base, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"] },
+    // Benchmarks run only through `npm run bench`, never as part of `npm test`.
+    ...(process.env.DISTRIBUTION_BENCH ? [{ ...base, displayName: "bench", testMatch: ["<rootDir>/bench/**/*.bench.ts"] }] : []),
   ],
 }
