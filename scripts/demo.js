@@ -227,7 +227,9 @@ function medusa(args, env, logName, { live = false } = {}) {
       log.end(() => {
         if (code === 0) return resolve()
         if (stopping) return reject(new Error(`medusa ${args[0]} was stopped`))
-        reject(new Error(`\`medusa ${args.join(" ")}\` failed (${signal ?? `exit ${code}`}):\n${tail(logFile)}`))
+        // A live command's output is on the screen already.
+        const output = live ? `see ${path.relative(root, logFile)}` : `\n${tail(logFile)}`
+        reject(new Error(`\`medusa ${args.join(" ")}\` failed (${signal ?? `exit ${code}`}): ${output}`))
       })
     })
   })

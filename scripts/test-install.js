@@ -7,6 +7,7 @@
 //
 //   node scripts/test-install.js                 build + pack this repo, then check
 //   node scripts/test-install.js --tarball x.tgz check an already packed tarball
+//   node scripts/test-install.js --keep          leave the temp folder for a post-mortem
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
@@ -15,7 +16,11 @@ const { startEmbeddedPostgres, freePort } = require("./embedded-pg")
 
 const root = path.resolve(__dirname, "..")
 const pkg = require(path.join(root, "package.json"))
-const work = process.env.DBG_WORK || fs.mkdtempSync(path.join(os.tmpdir(), "distribution-install-"))
+const keep = process.argv.includes("--keep")
+// No "dist" in this name: Medusa 2.21.2 finds core modules' models by splitting their
+// file path at the first "dist" (utils/dist/modules-sdk/joiner-config-builder.js), so an
+// app under /tmp/distribution-… loses api_key, customer, … and fails to start.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-install-check-"))
 const appDir = path.join(work, "app")
 
 const HEALTH_TIMEOUT_MS = 180_000
@@ -28,7 +33,7 @@ let pg
 
 process.on("exit", () => {
   killGroup(server, "SIGKILL")
-  if (!process.env.DBG_WORK) fs.rmSync(work, { recursive: true, force: true })
+  if (!keep) fs.rmSync(work, { recursive: true, force: true })
 })
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
@@ -106,7 +111,7 @@ function writeApp(tarball) {
   const deps = (names) => Object.fromEntries(names.map((name) => [name, pin(name)]))
   fs.mkdirSync(appDir, { recursive: true })
   const appPkg = {
-    name: "distribution-install-check",
+    name: "install-check-app",
     private: true,
     version: "0.0.0",
     dependencies: {
@@ -188,6 +193,9 @@ async function waitForHealth(base) {
 }
 
 async function main() {
+  if (appDir.includes("dist")) {
+    throw new Error(`Medusa cannot run an app whose path contains "dist": ${appDir} (set TMPDIR)`)
+  }
   const tarballArg = process.argv.indexOf("--tarball")
   const tarball =
     tarballArg > 0 ? path.resolve(process.argv[tarballArg + 1]) : await packPlugin()
@@ -298,6 +306,8 @@ main()
   )
   .then(async (code) => {
     await cleanup()
+    if (keep) console.log(`Kept ${work}`)
+    else fs.rmSync(work, { recursive: true, force: true })
     const seconds = ((Date.now() - started) / 1000).toFixed(0)
     console.log(
       code === 0

@@ -14,7 +14,7 @@ const { spawn } = require("child_process")
 const { startEmbeddedPostgres } = require("./embedded-pg")
 
 const root = path.resolve(__dirname, "..")
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "distribution-test-"))
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-plugin-test-"))
 // The synchronous `exit` event is the one place that runs however the process ends.
 process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }))
 
@@ -65,6 +65,13 @@ function summarise(resultsFile) {
 }
 
 async function main() {
+  // Medusa 2.21.2 finds core modules' models by splitting their path at the first "dist"
+  // (utils/dist/modules-sdk/joiner-config-builder.js): in such a checkout, apps under test
+  // lose api_key, customer, … and fail in confusing ways.
+  if (root.includes("dist")) {
+    console.warn(`WARNING: this checkout's path contains "dist" (${root}); Medusa apps in the` +
+      ` tests will not start. Clone into a folder whose path has no "dist" in it.`)
+  }
   const env = { ...process.env }
   let pg
   if (!env.DB_HOST) {

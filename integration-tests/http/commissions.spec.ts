@@ -20,6 +20,7 @@ import { boundBuyer, byLevel, makeDistributor, orderView, setSettings, statusOf,
 import { syncOrderCommissionsWorkflow } from "../../src/workflows/commission/workflows/sync-order-commissions"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
+import reconcileRecentOrdersJob from "../../src/jobs/reconcile-recent-orders"
 
 jest.setTimeout(180_000)
 
@@ -295,6 +296,42 @@ medusaIntegrationTestRunner({
       } finally {
         events.stop()
       }
+    })
+
+    it("recovers an order whose events were lost, through the reconciliation sweep", async () => {
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+
+      // As if `order.placed` had never been handled: no attribution, no commission.
+      const service = getContainer().resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+      await service.deleteCommissions((await service.listCommissions({ order_id: order.id })).map((c) => c.id))
+      await service.deleteOrderAttributions((await service.listOrderAttributions({ order_id: order.id })).map((a) => a.id))
+      expect((await orderView(api, admin, order.id)).commissions).toEqual([])
+
+      await reconcileRecentOrdersJob(getContainer())
+      const view = await orderView(api, admin, order.id)
+      expect(view.attribution).toMatchObject({ distributor_id: child.distributor.id, source: "binding" })
+      expect(view.commissions.map((c) => [c.level, c.amount, c.status])).toEqual([[1, 10, "pending"]])
+    })
+
+    it("follows a confirmed order edit that adds an item", async () => {
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }] })
+      await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+
+      const { order_change: edit } = (await api.post("/admin/order-edits", { order_id: order.id }, admin)).data
+      await api.post(`/admin/order-edits/${order.id}/items`, { items: [{ variant_id: seed.variants.C, quantity: 2 }] }, admin)
+      await api.post(`/admin/order-edits/${order.id}/request`, {}, admin)
+      await api.post(`/admin/order-edits/${order.id}/confirm`, {}, admin)
+      expect(edit.order_id).toBe(order.id)
+
+      const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions[0].amount !== 10)
+      // 100 + 2 × 30 = 160 of goods → 16.00, the 6.00 added as a positive adjustment.
+      expect(view.commissions[0]).toMatchObject({ amount: 16, reversed_amount: 0 })
+      expect(view.commissions[0].adjustments).toEqual([expect.objectContaining({ amount: 6, reason: "order-edit.confirmed" })])
     })
 
     it("changes nothing when the same event arrives twice or two syncs run at once", async () => {
