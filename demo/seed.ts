@@ -157,10 +157,12 @@ export default async function seedDistributionDemo({ container }: ExecArgs) {
 
   const key = await createPublishableKey(container, store.salesChannelId)
 
+  const [, distributors] = await distribution.listAndCountDistributors({}, { take: 1 })
+  const [, orders] = await container.resolve(Modules.ORDER).listAndCountOrders({}, { take: 1 })
   const commissions = await distribution.listCommissions({}, { select: ["status"], take: 1000 })
   const byStatus = commissions.reduce<Record<string, number>>((acc, { status }) => ({ ...acc, [status]: (acc[status] ?? 0) + 1 }), {})
   logger.info(
-    `Demo data ready: 7 distributors, 13 customers, 15 orders, commissions ${JSON.stringify(byStatus)}; ` +
-      `share code ${carol.code} (${carol.id}), publishable key ${key}`
+    `Demo data ready: ${Object.keys(c).length} customers, ${distributors} distributors, ${orders} orders, ` +
+      `commissions ${JSON.stringify(byStatus)}; share code ${carol.code}, publishable key ${key}`
   )
 }

