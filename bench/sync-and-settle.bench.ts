@@ -10,6 +10,7 @@ import { createAdminUser, Headers, placeOrder, Seed, seedStore } from "../integr
 import { boundBuyer, makeDistributor, waitForOrderView } from "../integration-tests/helpers/distribution"
 import { DISTRIBUTION_MODULE } from "../src/modules/distribution"
 import DistributionModuleService from "../src/modules/distribution/service"
+import { asJson } from "../src/modules/distribution/calculations"
 import { syncOrderCommissionsWorkflow } from "../src/workflows/commission/workflows/sync-order-commissions"
 
 jest.setTimeout(600_000)
@@ -79,7 +80,7 @@ medusaIntegrationTestRunner({
           amount: 1.23,
           accrued_amount: 1.23,
           reversed_amount: 0,
-          lines: [],
+          lines: asJson([]),
         }))
       )
       const start = process.hrtime.bigint()

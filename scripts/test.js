@@ -46,7 +46,7 @@ function runJest(args, env) {
 /** Counts from jest's JSON; a suite that failed outside any test counts as one failure. */
 function summarise(resultsFile) {
   if (!fs.existsSync(resultsFile)) {
-    console.error("jest wrote no results: no test matched, or jest failed before running any (see above).")
+    console.error("jest wrote no results: interrupted, no test matched, or jest failed before running any (see above).")
     return { passed: 0, failed: 1 }
   }
   const results = JSON.parse(fs.readFileSync(resultsFile, "utf8"))

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { completeOrder, createAdminUser, Headers, placeOrder, registerCustomer, Seed, seedStore } from "../helpers/order-flow"
+import { completeOrder, createAdminUser, Headers, placeOrder, registerCustomer, Seed, seedStore, waitFor } from "../helpers/order-flow"
 import { makeDistributor, setSettings, statusOf, waitForOrderView } from "../helpers/distribution"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
@@ -55,7 +55,6 @@ medusaIntegrationTestRunner({
         const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.C, quantity: 1 }] })
         await completeOrder(api, admin, order.id)
         const service = getContainer().resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
-        const { waitFor } = await import("../helpers/order-flow")
         const [distributor] = await waitFor(() => service.listDistributors({ customer_id: buyer.customer.id }), {
           until: (l) => l.length === 1,
           timeout: 15000,

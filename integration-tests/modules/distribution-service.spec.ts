@@ -1,6 +1,7 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
+import { asJson } from "../../src/modules/distribution/calculations"
 
 jest.setTimeout(60_000)
 
@@ -23,7 +24,7 @@ moduleIntegrationTestRunner<DistributionModuleService>({
         amount,
         accrued_amount: amount,
         reversed_amount: 0,
-        lines: [],
+        lines: asJson([]),
       })
 
     it("takes plugin options as defaults beneath stored settings, and refuses a fourth level", async () => {

@@ -38,10 +38,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateDistributo
   const { result } = await enrollDistributorWorkflow(req.scope).run({
     input: { customer_id: body.customer_id, by: "admin", display_name: body.display_name, metadata: body.metadata },
   })
-  let distributor = result
-  if (body.parent_id !== undefined && body.parent_id !== distributor.parent_id) {
-    const moved = await changeDistributorParentWorkflow(req.scope).run({ input: { id: distributor.id, parent_id: body.parent_id } })
-    distributor = moved.result
+  if (body.parent_id !== undefined && body.parent_id !== result.parent_id) {
+    await changeDistributorParentWorkflow(req.scope).run({ input: { id: result.id, parent_id: body.parent_id } })
   }
-  res.status(200).json({ distributor: await distributionService(req).retrieveDistributor(distributor.id) })
+  res.status(200).json({ distributor: await distributionService(req).retrieveDistributor(result.id) })
 }
