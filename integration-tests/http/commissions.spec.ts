@@ -12,6 +12,7 @@ import {
   Headers,
   placeOrder,
   refundPayment,
+  registerCustomer,
   returnItems,
   Seed,
   seedStore,
@@ -332,6 +333,55 @@ medusaIntegrationTestRunner({
       // 100 + 2 × 30 = 160 of goods → 16.00, the 6.00 added as a positive adjustment.
       expect(view.commissions[0]).toMatchObject({ amount: 16, reversed_amount: 0 })
       expect(view.commissions[0].adjustments).toEqual([expect.objectContaining({ amount: 6, reason: "order-edit.confirmed" })])
+    })
+
+    it("counts a refund for units an edit removed once, not twice", async () => {
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, {
+        seed,
+        customerHeaders: buyer.headers,
+        items: [
+          { variant_id: seed.variants.A, quantity: 2 },
+          { variant_id: seed.variants.B, quantity: 1 },
+        ],
+      })
+      const placed = await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+      expect(placed.commissions[0].amount).toBe(25)
+      await capturePayment(api, admin, order.id)
+
+      const lineA = placed.commissions[0].lines.find((l) => l.product_id === seed.productIds.A)!
+      await api.post("/admin/order-edits", { order_id: order.id }, admin)
+      await api.post(`/admin/order-edits/${order.id}/items/item/${lineA.line_item_id}`, { quantity: 1 }, admin)
+      await api.post(`/admin/order-edits/${order.id}/request`, {}, admin)
+      await api.post(`/admin/order-edits/${order.id}/confirm`, {}, admin)
+      await waitForOrderView(api, admin, order.id, (v) => v.commissions[0].amount === 15)
+
+      // The merchant refunds the removed unit: the base stays 150, not 50.
+      await refundPayment(api, admin, order.id, 100)
+      await api.post(`/admin/distribution/orders/${order.id}/sync`, {}, admin)
+      const view = await orderView(api, admin, order.id)
+      expect(view.commissions[0]).toMatchObject({ amount: 15, reversed_amount: 10 })
+    })
+
+    it("keeps following an order placed with a cart code after that distributor is suspended", async () => {
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await registerCustomer(api, seed.storeHeaders, "buyer@test.local")
+      const order = await placeOrder(api, {
+        seed,
+        customerHeaders: buyer.headers,
+        items: [{ variant_id: seed.variants.A, quantity: 1 }],
+        beforeComplete: async (cartId) => {
+          await api.post(`/store/carts/${cartId}/distribution`, { code: child.distributor.code }, buyer.headers)
+        },
+      })
+      await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+      await api.post(`/admin/distribution/distributors/${child.distributor.id}/suspend`, { reason: "review" }, admin)
+
+      await cancelOrder(api, admin, order.id)
+      const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions[0].status === "canceled")
+      expect(view.commissions[0]).toMatchObject({ amount: 0, reversed_amount: 10 })
+      expect(await statusOf(api.get("/admin/distribution/orders/order_missing", admin))).toBe(404)
     })
 
     it("changes nothing when the same event arrives twice or two syncs run at once", async () => {

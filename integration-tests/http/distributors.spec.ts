@@ -113,6 +113,11 @@ medusaIntegrationTestRunner({
         await service.updateBindings({ id: bound.id, expires_at: new Date(Date.now() - 1000) })
         const taken = (await api.post("/store/distribution/bind", { code: b.distributor.code }, headers)).data.binding
         expect(taken.distributor_id).toBe(b.distributor.id)
+
+        // A shopper coming back through the same distributor's link after expiry is bound anew.
+        await service.updateBindings({ id: taken.id, expires_at: new Date(Date.now() - 1000) })
+        const renewed = (await api.post("/store/distribution/bind", { code: b.distributor.code }, headers)).data.binding
+        expect(new Date(renewed.expires_at).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000)
       })
 
       it("a guest's cart code attributes the order; a customer's own code never does", async () => {
@@ -238,6 +243,13 @@ medusaIntegrationTestRunner({
         expect(settings).toMatchObject({ max_levels: 2, level_rates: [0.1, 0.05], enrollment_mode: "approval" })
         expect(changes).toEqual([])
         expect(await statusOf(api.post("/admin/distribution/distributors", { customer_id: "cus_missing" }, admin))).toBe(404)
+
+        const existing = await makeDistributor(api, admin, seed, "existing@test.local")
+        expect(await statusOf(api.post("/admin/distribution/distributors", { customer_id: existing.customer.id }, admin))).toBe(409)
+        const fresh = await registerCustomer(api, seed.storeHeaders, "fresh@test.local")
+        expect(await statusOf(api.post("/admin/distribution/distributors", { customer_id: fresh.customer.id, parent_id: "dist_missing" }, admin))).toBe(404)
+        const { distributors } = (await api.get("/admin/distribution/distributors", admin)).data
+        expect(distributors.map((d: { customer_id: string }) => d.customer_id)).toEqual([existing.customer.id])
       })
     })
   },

@@ -12,6 +12,7 @@ const PAGE_SIZE = 100
  */
 export default async function reconcileRecentOrdersJob(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const since = new Date(Date.now() - LOOKBACK_DAYS * 24 * 60 * 60 * 1000)
   let offset = 0
   for (;;) {
@@ -22,7 +23,12 @@ export default async function reconcileRecentOrdersJob(container: MedusaContaine
       pagination: { skip: offset, take: PAGE_SIZE, order: { created_at: "ASC" } },
     })
     for (const order of data) {
-      await syncOrderCommissionsWorkflow(container).run({ input: { order_id: order.id, reason: "reconciliation" } })
+      // One order that can't be synced must not stop the sweep for all the others.
+      try {
+        await syncOrderCommissionsWorkflow(container).run({ input: { order_id: order.id, reason: "reconciliation" } })
+      } catch (error) {
+        logger.warn(`distribution: reconciliation of order ${order.id} failed: ${(error as Error).message}`)
+      }
     }
     if (data.length < PAGE_SIZE) break
     offset += PAGE_SIZE

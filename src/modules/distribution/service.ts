@@ -182,6 +182,9 @@ class DistributionModuleService extends MedusaService({
   @InjectTransactionManager()
   async setParent(distributorId: string, parentId: string | null, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const knex = this.knex_(sharedContext)
+    // One tree change at a time: two concurrent moves (A under B, B under A) would each
+    // pass the cycle check on their own and together make a cycle.
+    await knex.raw("SELECT pg_advisory_xact_lock(hashtext('distribution:team_tree'))")
     if (parentId === distributorId) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Distributor ${distributorId} cannot be its own parent`)
     }
@@ -267,12 +270,20 @@ class DistributionModuleService extends MedusaService({
       expected: CalculatedCommission[]
       reason: string
       source_id?: string | null
+      /** Set once the settlement trigger was reached: commissions are held until then. */
       frozen_until?: Date | null
+      /** The trigger is reached by this sync: record it on the attribution. */
+      triggered_at?: Date | null
+      /** Lines seen for the first time, added to the attribution's frozen values. */
+      new_lines?: Record<string, unknown>
     },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ApplyCommissionsResult> {
     const knex = this.knex_(sharedContext)
-    await knex("distribution_order_attribution").select("id").where({ order_id: input.order_id, deleted_at: null }).forUpdate()
+    const [attribution] = await knex("distribution_order_attribution")
+      .select("id", "lines")
+      .where({ order_id: input.order_id, deleted_at: null })
+      .forUpdate()
     const existing: CommissionRow[] = await knex("distribution_commission")
       .select("id", "level", "status", "distributor_id", "amount", "accrued_amount")
       .where({ order_id: input.order_id, deleted_at: null })
@@ -324,7 +335,16 @@ class DistributionModuleService extends MedusaService({
           amount: asAmount(amount),
           reversed_amount: asAmount(MathBN.max(0, MathBN.sub(row.accrued_amount, amount))),
           lines: asJson(expected.lines),
-          status: settled ? "settled" : amount.isZero() ? "canceled" : row.status === "canceled" ? "pending" : (row.status as "pending" | "frozen"),
+          status: settled
+            ? "settled"
+            : amount.isZero()
+              ? "canceled"
+              : row.status === "canceled"
+                ? input.frozen_until
+                  ? "frozen"
+                  : "pending"
+                : (row.status as "pending" | "frozen"),
+          ...(row.status === "canceled" && input.frozen_until ? { available_at: input.frozen_until } : {}),
         },
         sharedContext
       )
@@ -343,17 +363,26 @@ class DistributionModuleService extends MedusaService({
       }
       result.adjusted.push(row.id)
     }
-    return result
-  }
 
-  /** Pending commissions of an order start their hold: frozen until `availableAt`. */
-  @InjectTransactionManager()
-  async freezeOrderCommissions(orderId: string, availableAt: Date, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
-    const rows = await this.knex_(sharedContext)("distribution_commission")
-      .update({ status: "frozen", available_at: availableAt, updated_at: new Date() })
-      .where({ order_id: orderId, status: "pending", deleted_at: null })
-      .returning("id")
-    return rows.map((r: { id: string }) => r.id)
+    // In the same transaction as the amounts, so a crash can't leave a reached trigger
+    // recorded with commissions still pending. Freezing pending rows is safe to repeat.
+    if (attribution && input.new_lines && Object.keys(input.new_lines).length) {
+      await knex("distribution_order_attribution")
+        .update({ lines: JSON.stringify({ ...(attribution.lines ?? {}), ...input.new_lines }), updated_at: new Date() })
+        .where({ id: attribution.id })
+    }
+    if (attribution && input.triggered_at) {
+      await knex("distribution_order_attribution")
+        .update({ triggered_at: input.triggered_at, updated_at: new Date() })
+        .where({ id: attribution.id })
+        .whereNull("triggered_at")
+    }
+    if (input.frozen_until) {
+      await knex("distribution_commission")
+        .update({ status: "frozen", available_at: input.frozen_until, updated_at: new Date() })
+        .where({ order_id: input.order_id, status: "pending", deleted_at: null })
+    }
+    return result
   }
 
   /**

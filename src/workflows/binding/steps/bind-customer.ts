@@ -59,12 +59,13 @@ export const bindCustomerStep = createStep(
       const binding = await service.createBindings({ customer_id: input.customer_id, ...fields })
       return new StepResponse<typeof binding, BindingUndo>(binding, { created: binding.id })
     }
-    if (current.distributor_id === distributor.id) {
+    const expired = current.expires_at && new Date(current.expires_at) <= now
+    if (current.distributor_id === distributor.id && !expired) {
       return new StepResponse<typeof current, BindingUndo>(current, null)
     }
-    const expired = current.expires_at && new Date(current.expires_at) <= now
+    // An expired binding is renewed by its own distributor's code too (a returning shopper).
     const replaceable =
-      settings.binding_policy === "override" || (settings.binding_policy === "expiring" && expired)
+      settings.binding_policy === "override" || (settings.binding_policy === "expiring" && expired) || current.distributor_id === distributor.id
     if (!replaceable) {
       if (input.lenient) return new StepResponse<typeof current, BindingUndo>(current, null)
       throw notAllowed(

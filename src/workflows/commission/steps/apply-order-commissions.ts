@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
-import { asJson } from "../../../modules/distribution/calculations"
 import { DistributionEvents } from "../../events"
 import { DistributionEventMessage } from "../../common/steps/emit-distribution-events"
 import { CalculateOrderCommissionsStepOutput, FrozenAttribution } from "./calculate-order-commissions"
@@ -16,7 +15,8 @@ export type ApplyOrderCommissionsStepInput = {
 
 /**
  * Applies the difference between what an order's commissions are and what they
- * should be, in one transaction of the module. Nothing to compensate: the step is
+ * should be, with the hold and the attribution's new lines, in one transaction of the
+ * module. Nothing to compensate: the step is
  * the workflow's last write, and the next sync recomputes from the order anyway.
  */
 export const applyOrderCommissionsStepId = "apply-order-commissions"
@@ -27,12 +27,6 @@ export const applyOrderCommissionsStep = createStep(
     const { calculation, attribution } = input
     if (!calculation || !attribution) return new StepResponse({ created: [], adjusted: [], events: [] as DistributionEventMessage[] })
 
-    if (Object.keys(calculation.new_lines).length) {
-      await service.updateOrderAttributions({
-        id: attribution.id,
-        lines: asJson({ ...((attribution.lines as object) ?? {}), ...calculation.new_lines }),
-      })
-    }
     const result = await service.applyCommissions({
       order_id: input.order_id,
       currency_code: calculation.currency_code,
@@ -40,11 +34,9 @@ export const applyOrderCommissionsStep = createStep(
       reason: input.reason,
       source_id: input.source_id,
       frozen_until: calculation.frozen_until,
+      triggered_at: calculation.trigger_reached_now ? new Date() : null,
+      new_lines: calculation.new_lines,
     })
-    if (calculation.trigger_reached_now && calculation.frozen_until) {
-      await service.updateOrderAttributions({ id: attribution.id, triggered_at: new Date() })
-      await service.freezeOrderCommissions(input.order_id, calculation.frozen_until)
-    }
 
     const events: DistributionEventMessage[] = [
       ...result.created.map((id) => ({ name: DistributionEvents.COMMISSION_CREATED, data: { id, order_id: input.order_id } })),

@@ -1,8 +1,13 @@
+import { InferTypeOf } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import OrderAttribution from "../../../modules/distribution/models/order-attribution"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { asJson, LevelTerms } from "../../../modules/distribution/calculations"
 import { OrderForCommission } from "./load-order-for-commission"
+
+type FrozenAttributionRow = InferTypeOf<typeof OrderAttribution>
+export type AttributeOrderStepOutput = { attribution: FrozenAttributionRow | null; created: boolean }
 
 type Attribution = {
   distributor_id: string | null
@@ -20,10 +25,10 @@ export const attributeOrderStepId = "attribute-order-to-distributor"
 export const attributeOrderStep = createStep(
   attributeOrderStepId,
   async ({ order }: { order: OrderForCommission | null }, { container }) => {
-    if (!order) return new StepResponse(null, null)
+    if (!order) return new StepResponse<AttributeOrderStepOutput>({ attribution: null, created: false })
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const [frozen] = await service.listOrderAttributions({ order_id: order.id }, { take: 1 })
-    if (frozen) return new StepResponse(frozen, null)
+    if (frozen) return new StepResponse<AttributeOrderStepOutput>({ attribution: frozen, created: false })
 
     const settings = await service.getSettings()
     const attribution = settings.enabled ? await attribute(service, order, settings) : null
@@ -44,19 +49,16 @@ export const attributeOrderStep = createStep(
         max_total_rate: String(settings.max_total_rate),
         lines: asJson(lines),
       })
-      return new StepResponse(created, created.id)
+      return new StepResponse<AttributeOrderStepOutput>({ attribution: created, created: true })
     } catch (error) {
       // Another worker froze this order's attribution first: theirs stands.
       const [theirs] = await service.listOrderAttributions({ order_id: order.id }, { take: 1 })
-      if (theirs) return new StepResponse(theirs, null)
+      if (theirs) return new StepResponse<AttributeOrderStepOutput>({ attribution: theirs, created: false })
       throw error
     }
-  },
-  async (createdId, { container }) => {
-    if (!createdId) return
-    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    await service.deleteOrderAttributions(createdId)
   }
+  // No compensation: once frozen, an attribution is the order's truth even if a later step
+  // fails (commissions may already point at it); the next sync carries on from it.
 )
 
 async function attribute(
@@ -66,7 +68,12 @@ async function attribute(
 ): Promise<Attribution | null> {
   if (!order.customer_id) return null
 
-  const [buyerAsDistributor] = await service.listDistributors({ customer_id: order.customer_id, status: "active" }, { take: 1 })
+  // Only what was true when the order was placed counts: a binding made, or an enrollment
+  // approved, afterwards (e.g. when the first sync of an old order comes late) does not.
+  // Step outputs are serialized between steps: dates arrive as strings.
+  const placedAt = new Date(order.created_at)
+  const [activeBuyer] = await service.listDistributors({ customer_id: order.customer_id, status: "active" }, { take: 1 })
+  const buyerAsDistributor = activeBuyer && (!activeBuyer.approved_at || new Date(activeBuyer.approved_at) <= placedAt) ? activeBuyer : undefined
   let start: { id: string; code: string | null; source: Attribution["source"] } | null = null
 
   if (buyerAsDistributor) {
@@ -78,7 +85,10 @@ async function attribute(
     const cartDistributor =
       cart && cart.distributor.status === "active" && cart.distributor.customer_id !== order.customer_id ? cart.distributor : null
     const [binding] = await service.listBindings({ customer_id: order.customer_id }, { take: 1 })
-    const bindingValid = binding && (!binding.expires_at || new Date(binding.expires_at) > new Date())
+    const bindingValid =
+      binding &&
+      new Date(binding.bound_at) <= placedAt &&
+      (!binding.expires_at || new Date(binding.expires_at) > placedAt)
 
     if (cartDistributor && (settings.binding_policy === "override" || !bindingValid)) {
       start = { id: cartDistributor.id, code: order.distribution_code!.toUpperCase(), source: "cart_code" }

@@ -53,16 +53,32 @@ export const calculateOrderCommissionsStep = createStep(
     const snapshot = (attribution.lines ?? {}) as CalculateOrderCommissionsStepOutput["new_lines"]
     const new_lines: CalculateOrderCommissionsStepOutput["new_lines"] = {}
 
-    const lines = order.lines.map((line) => {
-      let frozen = snapshot[line.line_item_id]
-      if (!frozen) {
-        frozen = { product_id: line.product_id, quantity: line.quantity, net: String(line.net), gross: String(line.gross) }
-        new_lines[line.line_item_id] = frozen
+    const current = new Map(order.lines.map((line) => [line.line_item_id, line]))
+    for (const line of order.lines) {
+      if (!snapshot[line.line_item_id]) {
+        new_lines[line.line_item_id] = { product_id: line.product_id, quantity: line.quantity, net: String(line.net), gross: String(line.gross) }
       }
-      // An order edit can change a line's quantity; its unit value stays what was paid.
-      const scale = (value: string) =>
-        line.quantity === frozen.quantity ? value : MathBN.div(MathBN.mult(value, line.quantity), frozen.quantity).toString()
-      return { ...line, net: scale(frozen.net), gross: scale(frozen.gross) }
+    }
+    const frozenLines = { ...snapshot, ...new_lines }
+
+    // Units an edit took away count as returned at their paid value (so a refund for
+    // them is not taken twice); units an edit added are paid like the others.
+    const lines = Object.entries(frozenLines).map(([line_item_id, frozen]) => {
+      const now = current.get(line_item_id)
+      const quantity = now?.quantity ?? 0
+      const received = now?.returned_quantity ?? 0
+      if (quantity > frozen.quantity) {
+        const scale = (value: string) => MathBN.div(MathBN.mult(value, quantity), frozen.quantity).toString()
+        return { line_item_id, product_id: frozen.product_id, quantity, returned_quantity: received, net: scale(frozen.net), gross: scale(frozen.gross) }
+      }
+      return {
+        line_item_id,
+        product_id: frozen.product_id,
+        quantity: frozen.quantity,
+        returned_quantity: Math.min(frozen.quantity, received + (frozen.quantity - quantity)),
+        net: frozen.net,
+        gross: frozen.gross,
+      }
     })
 
     const kept = calculateKeptBase({

@@ -5,6 +5,7 @@ import { OrderLineMoney, toBN } from "../../../modules/distribution/calculations
 /** What the commission sync needs to know about an order, read in one query. */
 export type OrderForCommission = {
   id: string
+  created_at: Date | string
   status: string
   currency_code: string
   customer_id: string | null
@@ -20,6 +21,7 @@ export type OrderForCommission = {
 
 const ORDER_FIELDS = [
   "id",
+  "created_at",
   "status",
   "currency_code",
   "customer_id",
@@ -56,15 +58,18 @@ export const loadOrderForCommissionStep = createStep(
     const lines = (order.items ?? []).map((item: Record<string, any>) => {
       const quantity = Number(toBN(item.quantity).toString())
       const returned = Number(toBN(item.detail?.return_received_quantity).toString())
-      const gross = toBN(item.total)
-      const net = MathBN.sub(gross, toBN(item.tax_total))
+      // Medusa lowers a line's totals once a return is received; adding the received value
+      // back gives what was paid for the whole quantity, even when the first sync comes late.
+      const keptGross = toBN(item.total)
+      const keptNet = MathBN.sub(keptGross, toBN(item.tax_total))
+      const kept = quantity - returned
+      const gross = MathBN.add(keptGross, toBN(item.return_received_total))
+      const net = returned === 0 ? keptNet : kept > 0 ? MathBN.div(MathBN.mult(keptNet, quantity), kept) : gross
       return {
         line_item_id: item.id as string,
         product_id: (item.product_id as string) ?? null,
         quantity,
         returned_quantity: returned,
-        // Medusa lowers a line's totals once a return is received: these are "now" values,
-        // and the sync uses the ones frozen when it first saw the line.
         net: net.toString(),
         gross: gross.toString(),
       }
@@ -72,6 +77,7 @@ export const loadOrderForCommissionStep = createStep(
 
     return new StepResponse<OrderForCommission | null>({
       id: order.id,
+      created_at: new Date(order.created_at),
       status: order.status,
       currency_code: order.currency_code,
       customer_id: order.customer_id ?? null,

@@ -36,10 +36,12 @@ export const syncOrderCommissionsWorkflow = createWorkflow(
     const order = loadOrderForCommissionStep({ order_id: input.order_id })
 
     // Each step passes a missing order (deleted, or not an order at all) through as a no-op.
-    const attribution = attributeOrderStep({ order })
+    const attributed = attributeOrderStep({ order })
+    const attribution = transform({ attributed }, ({ attributed }) => attributed.attribution)
 
-    when("bind-buyer-to-cart-code", { attribution, order }, ({ attribution, order }) =>
-      attribution?.source === "cart_code" && !!order?.customer_has_account
+    // Only when the attribution is first frozen: later syncs must not re-bind the buyer.
+    when("bind-buyer-to-cart-code", { attributed, order }, ({ attributed, order }) =>
+      attributed.created && attributed.attribution?.source === "cart_code" && !!order?.customer_has_account
     ).then(() => {
       bindCustomerStep({
         customer_id: transform({ order }, ({ order }) => order!.customer_id!),

@@ -29,15 +29,24 @@ export const createDistributorStep = createStep(
       code = service.generateCode()
     }
 
-    const distributor = await service.createDistributors({
-      customer_id: input.customer_id,
-      code,
-      status: input.status,
-      parent_id: null,
-      display_name: input.display_name ?? null,
-      approved_at: input.status === "active" ? new Date() : null,
-      metadata: input.metadata ?? null,
-    })
+    let distributor
+    try {
+      distributor = await service.createDistributors({
+        customer_id: input.customer_id,
+        code,
+        status: input.status,
+        parent_id: null,
+        display_name: input.display_name ?? null,
+        approved_at: input.status === "active" ? new Date() : null,
+        metadata: input.metadata ?? null,
+      })
+    } catch (error) {
+      // Enrolled by a concurrent request a moment ago (double click, two orders settling):
+      // that distributor stands, and undoing this step must not delete it.
+      const [existing] = await service.listDistributors({ customer_id: input.customer_id }, { take: 1 })
+      if (existing) return new StepResponse(existing, null)
+      throw error
+    }
     if (input.parent_id) {
       await service.setParent(distributor.id, input.parent_id)
     }

@@ -8,6 +8,8 @@ export type ResolveEnrollmentStepInput = {
   customer_id: string
   /** Who asks: a customer applying, an admin creating, or the plugin after a first order. */
   by: "customer" | "admin" | "first_order"
+  /** An admin's choice of parent; otherwise the distributor the customer is bound to. */
+  parent_id?: string | null
 }
 
 export type ResolveEnrollmentStepOutput = {
@@ -39,13 +41,14 @@ export const resolveEnrollmentStep = createStep(
     }
 
     const [binding] = await service.listBindings({ customer_id: input.customer_id }, { take: 1 })
+    const bindingLive = binding && (!binding.expires_at || new Date(binding.expires_at) > new Date())
     const status: DistributorStatus =
       input.by === "customer" && settings.enrollment_mode === "approval" ? "pending" : "active"
 
     return new StepResponse<ResolveEnrollmentStepOutput>({
       existing_id: existing?.id ?? null,
       status,
-      parent_id: binding?.distributor_id ?? null,
+      parent_id: input.parent_id !== undefined ? input.parent_id : bindingLive ? binding.distributor_id : null,
     })
   }
 )

@@ -1,9 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { enrollDistributorWorkflow } from "../../../../workflows/distributor/workflows/enroll-distributor"
-import { changeDistributorParentWorkflow } from "../../../../workflows/distributor/workflows/change-distributor-parent"
 import { distributionService, pageOf } from "../../../utils"
-import { notFound } from "../../../../modules/distribution/errors"
+import { conflict, notFound } from "../../../../modules/distribution/errors"
 import { AdminCreateDistributorType } from "../validators"
 
 /** Distributors, filtered by status and searched by code or customer email. */
@@ -34,12 +33,22 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateDistributo
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: body.customer_id } })
   if (!data[0]) throw notFound(`Customer ${body.customer_id} was not found`)
+  // Checked before anything is written, so bad input changes nothing.
+  const service = distributionService(req)
+  const [existing] = await service.listDistributors({ customer_id: body.customer_id }, { take: 1 })
+  if (existing) {
+    throw conflict(`Customer ${body.customer_id} is already distributor ${existing.id} (${existing.status})`)
+  }
+  if (body.parent_id) await service.retrieveDistributor(body.parent_id)
 
   const { result } = await enrollDistributorWorkflow(req.scope).run({
-    input: { customer_id: body.customer_id, by: "admin", display_name: body.display_name, metadata: body.metadata },
+    input: {
+      customer_id: body.customer_id,
+      by: "admin",
+      display_name: body.display_name,
+      metadata: body.metadata,
+      ...(body.parent_id !== undefined ? { parent_id: body.parent_id } : {}),
+    },
   })
-  if (body.parent_id !== undefined && body.parent_id !== result.parent_id) {
-    await changeDistributorParentWorkflow(req.scope).run({ input: { id: result.id, parent_id: body.parent_id } })
-  }
-  res.status(200).json({ distributor: await distributionService(req).retrieveDistributor(result.id) })
+  res.status(200).json({ distributor: await service.retrieveDistributor(result.id) })
 }

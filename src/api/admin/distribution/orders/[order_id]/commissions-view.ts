@@ -1,5 +1,13 @@
 import { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { distributionService, formatCommission } from "../../../../utils"
+import { notFound } from "../../../../../modules/distribution/errors"
+
+export async function assertOrderExists(req: MedusaRequest, orderId: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { id: orderId } })
+  if (!data[0]) throw notFound(`Order ${orderId} was not found`)
+}
 
 /** An order's attribution and its commissions with lines and adjustments: the audit view. */
 export async function orderCommissionsView(req: MedusaRequest, orderId: string) {

@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { orderCommissionsView } from "./commissions-view"
+import { assertOrderExists, orderCommissionsView } from "./commissions-view"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await assertOrderExists(req, req.params.order_id)
   res.json(await orderCommissionsView(req, req.params.order_id))
 }
