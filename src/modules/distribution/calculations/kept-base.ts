@@ -31,7 +31,7 @@ export function calculateKeptBase(state: OrderMoneyState): KeptLine[] {
       product_id: line.product_id,
       quantity: state.canceled ? 0 : kept,
       base: base.n.div(base.d).toString(),
-      base_fraction: [base.n.toFixed(), base.d.toFixed()] as [string, string],
+      base_fraction: [base.n.toString(), base.d.toString()] as [string, string],
     }
   })
 }

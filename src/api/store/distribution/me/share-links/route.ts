@@ -25,8 +25,17 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreCreateShareLinkT
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({ entity: "product", fields: ["id", "handle"], filters: { id: productId } })
     if (!data[0]) throw notFound(`Product ${productId} was not found`)
-    const [existing] = await service.listShareLinks({ distributor_id: distributor.id, product_id: productId }, { take: 1 })
-    const link = existing ?? (await service.createShareLinks({ distributor_id: distributor.id, product_id: productId, code: service.generateCode() }))
+    const find = async () => (await service.listShareLinks({ distributor_id: distributor.id, product_id: productId }, { take: 1 }))[0]
+    let link = await find()
+    if (!link) {
+      try {
+        link = await service.createShareLinks({ distributor_id: distributor.id, product_id: productId, code: service.generateCode() })
+      } catch (error) {
+        // A double click created it a moment ago: that link is the one to share.
+        link = await find()
+        if (!link) throw error
+      }
+    }
     code = link.code
     url = `${base}/products/${encodeURIComponent(data[0].handle)}?ref=${encodeURIComponent(code)}`
   }
