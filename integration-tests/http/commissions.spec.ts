@@ -230,10 +230,12 @@ medusaIntegrationTestRunner({
       expect((await api.post("/admin/distribution/commissions/settle", {}, admin)).data).toEqual({ settled: 1 })
       expect((await orderView(api, admin, first.id)).commissions[0]).toMatchObject({ status: "settled", amount: 10 })
 
-      // The 10 leaves the wallet (a paid withdrawal, as the withdrawal flow records it).
-      await getContainer()
-        .resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
-        .createLedgerEntries({ distributor_id: child.distributor.id, currency_code: "usd", amount: -10, type: "withdrawal", reference_id: "wd_test" })
+      // The 10 is withdrawn and paid out.
+      const { withdrawal } = (
+        await api.post("/store/distribution/me/withdrawals", { amount: 10, currency_code: "usd", method: "paypal", account: { email: "child@test.local" } }, child.headers)
+      ).data
+      await api.post(`/admin/distribution/withdrawals/${withdrawal.id}/approve`, {}, admin)
+      await api.post(`/admin/distribution/withdrawals/${withdrawal.id}/mark-paid`, { reference: "PP-1" }, admin)
 
       await refundPayment(api, admin, first.id, 110)
       const refunded = await waitForOrderView(api, admin, first.id, (v) => v.commissions[0].amount === 0)

@@ -65,3 +65,23 @@ export function formatCommission(c: Record<string, any>, adjustments?: Record<st
       : {}),
   }
 }
+
+export function formatWithdrawal(w: Record<string, any>) {
+  return {
+    id: w.id,
+    distributor_id: w.distributor_id,
+    currency_code: w.currency_code,
+    amount: asNumber(w.amount),
+    fee_amount: asNumber(w.fee_amount),
+    net_amount: asNumber(w.net_amount),
+    method: w.method,
+    account: w.account,
+    status: w.status,
+    reason: w.reason,
+    reference: w.reference,
+    approved_at: w.approved_at,
+    paid_at: w.paid_at,
+    rejected_at: w.rejected_at,
+    created_at: w.created_at,
+  }
+}

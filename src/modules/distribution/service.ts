@@ -21,6 +21,7 @@ import {
   SettingChange,
   ShareLink,
   TeamPath,
+  Withdrawal,
 } from "./models"
 import {
   DEFAULT_SETTINGS,
@@ -63,6 +64,7 @@ class DistributionModuleService extends MedusaService({
   SettingChange,
   ShareLink,
   TeamPath,
+  Withdrawal,
 }) {
   protected readonly optionDefaults_: DistributionSettingsPatch
 
@@ -423,6 +425,144 @@ class DistributionModuleService extends MedusaService({
     return due
   }
 
+  /**
+   * Takes a withdrawal out of the wallet: a ledger debit next to the request. A lock per
+   * wallet (distributor and currency) makes the balance check and the debit one step, so
+   * concurrent requests on several servers can never take the balance below zero.
+   */
+  @InjectTransactionManager()
+  async requestWithdrawal(
+    input: {
+      distributor_id: string
+      currency_code: string
+      amount: string
+      fee_amount: string
+      method: string
+      account: Record<string, unknown>
+      daily_max: number | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = this.knex_(sharedContext)
+    const currency = input.currency_code.toLowerCase()
+    await knex.raw("SELECT pg_advisory_xact_lock(hashtext(?))", [`distribution:wallet:${input.distributor_id}:${currency}`])
+
+    const { rows: balanceRows } = await knex.raw(
+      `SELECT COALESCE(SUM(amount), 0) AS balance FROM distribution_ledger_entry
+        WHERE distributor_id = ? AND currency_code = ? AND deleted_at IS NULL`,
+      [input.distributor_id, currency]
+    )
+    const balance = MathBN.convert(balanceRows[0].balance)
+    if (balance.lt(input.amount)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Insufficient balance: ${balance.toString()} ${currency.toUpperCase()} available, ${input.amount} requested`
+      )
+    }
+    if (input.daily_max !== null) {
+      const { rows: todayRows } = await knex.raw(
+        `SELECT COALESCE(SUM(amount), 0) AS total FROM distribution_withdrawal
+          WHERE distributor_id = ? AND currency_code = ? AND deleted_at IS NULL
+            AND status NOT IN ('rejected', 'failed') AND created_at >= date_trunc('day', now())`,
+        [input.distributor_id, currency]
+      )
+      const after = MathBN.add(todayRows[0].total, input.amount)
+      if (after.gt(input.daily_max)) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Daily withdrawal limit is ${input.daily_max} ${currency.toUpperCase()}; ${todayRows[0].total} already requested today`
+        )
+      }
+    }
+
+    const withdrawal = await this.createWithdrawals(
+      {
+        distributor_id: input.distributor_id,
+        currency_code: currency,
+        amount: asAmount(input.amount),
+        fee_amount: asAmount(input.fee_amount),
+        net_amount: asAmount(MathBN.sub(input.amount, input.fee_amount)),
+        method: input.method as "bank_transfer",
+        account: input.account,
+        status: "requested",
+      },
+      sharedContext
+    )
+    await this.createLedgerEntries(
+      {
+        distributor_id: input.distributor_id,
+        currency_code: currency,
+        amount: asAmount(MathBN.mult(input.amount, -1)),
+        type: "withdrawal",
+        reference_id: withdrawal.id,
+        note: `Withdrawal ${withdrawal.id} via ${input.method}`,
+      },
+      sharedContext
+    )
+    return withdrawal
+  }
+
+  /**
+   * Moves a withdrawal along `requested → approved → paid`, or to `rejected`/`failed`
+   * (the money goes back to the wallet, once: the reversal is keyed by the withdrawal).
+   * The row is locked, so paying twice or paying a rejected request is impossible.
+   */
+  @InjectTransactionManager()
+  async transitionWithdrawal(
+    id: string,
+    action: "approve" | "reject" | "mark_paid" | "fail",
+    data: { reason?: string | null; reference?: string | null } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = this.knex_(sharedContext)
+    const [row] = await knex("distribution_withdrawal")
+      .select("id", "status", "distributor_id", "currency_code", "amount")
+      .where({ id, deleted_at: null })
+      .forUpdate()
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Withdrawal ${id} was not found`)
+
+    const rules = {
+      approve: { from: ["requested"], to: "approved" },
+      reject: { from: ["requested", "approved"], to: "rejected" },
+      mark_paid: { from: ["approved"], to: "paid" },
+      fail: { from: ["requested", "approved"], to: "failed" },
+    } as const
+    const rule = rules[action]
+    if (!(rule.from as readonly string[]).includes(row.status)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Withdrawal ${id} is ${row.status}: ${action.replace("_", " ")} applies to ${rule.from.join(" or ")} withdrawals`
+      )
+    }
+    const now = new Date()
+    const updated = await this.updateWithdrawals(
+      {
+        id,
+        status: rule.to,
+        ...(data.reason !== undefined ? { reason: data.reason } : {}),
+        ...(data.reference !== undefined ? { reference: data.reference } : {}),
+        ...(rule.to === "approved" ? { approved_at: now } : {}),
+        ...(rule.to === "paid" ? { paid_at: now } : {}),
+        ...(rule.to === "rejected" || rule.to === "failed" ? { rejected_at: now } : {}),
+      },
+      sharedContext
+    )
+    if (rule.to === "rejected" || rule.to === "failed") {
+      await this.createLedgerEntries(
+        {
+          distributor_id: row.distributor_id,
+          currency_code: row.currency_code,
+          amount: asAmount(row.amount),
+          type: "withdrawal_reversal",
+          reference_id: id,
+          note: `Withdrawal ${id} ${rule.to}${data.reason ? `: ${data.reason}` : ""}`,
+        },
+        sharedContext
+      )
+    }
+    return updated
+  }
+
   /** Per currency: commission not yet withdrawable, the wallet balance, and what was withdrawn. */
   @InjectManager()
   async getBalances(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<CurrencyBalance[]> {
@@ -440,8 +580,8 @@ class DistributionModuleService extends MedusaService({
            SELECT currency_code, 'ledger', amount FROM distribution_ledger_entry
             WHERE distributor_id = ? AND deleted_at IS NULL
            UNION ALL
-           SELECT currency_code, 'withdrawn', -amount FROM distribution_ledger_entry
-            WHERE distributor_id = ? AND type IN ('withdrawal', 'withdrawal_reversal') AND deleted_at IS NULL
+           SELECT currency_code, 'withdrawn', amount FROM distribution_withdrawal
+            WHERE distributor_id = ? AND status = 'paid' AND deleted_at IS NULL
          ) money
         GROUP BY currency_code
         ORDER BY currency_code`,

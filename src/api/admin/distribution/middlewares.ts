@@ -4,6 +4,8 @@ import {
   AdminGetCommissionsParams,
   AdminGetDistributorsParams,
   AdminGetTeamParams,
+  AdminGetWithdrawalsParams,
+  AdminMarkWithdrawalPaid,
   AdminOptionalReason,
   AdminReason,
   AdminSetParent,
@@ -27,5 +29,9 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/distribution/distributors/:id/team", middlewares: [validateAndTransformQuery(AdminGetTeamParams, list)] },
   { method: ["GET"], matcher: "/admin/distribution/commissions", middlewares: [validateAndTransformQuery(AdminGetCommissionsParams, list)] },
   { method: ["POST"], matcher: "/admin/distribution/commissions/settle", middlewares: [validateAndTransformBody(AdminSettleCommissions)] },
+  { method: ["GET"], matcher: "/admin/distribution/withdrawals", middlewares: [validateAndTransformQuery(AdminGetWithdrawalsParams, list)] },
+  { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/approve", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
+  { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/reject", middlewares: [validateAndTransformBody(AdminReason)] },
+  { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/mark-paid", middlewares: [validateAndTransformBody(AdminMarkWithdrawalPaid)] },
   { method: ["POST"], matcher: "/admin/distribution/settings", middlewares: [validateAndTransformBody(AdminUpdateSettings)] },
 ]

@@ -48,3 +48,13 @@ export const AdminSettleCommissions = z.strictObject({})
 
 export const AdminUpdateSettings = SettingsPatchSchema
 export type AdminUpdateSettingsType = z.infer<typeof AdminUpdateSettings>
+
+export const AdminGetWithdrawalsParams = createFindParams({ limit: 20, offset: 0 }).merge(
+  z.object({
+    status: z.enum(["requested", "approved", "paid", "rejected", "failed"]).optional(),
+    distributor_id: z.string().optional(),
+  })
+)
+
+export const AdminMarkWithdrawalPaid = z.strictObject({ reference: z.string().trim().min(1).max(200) })
+export type AdminMarkWithdrawalPaidType = z.infer<typeof AdminMarkWithdrawalPaid>

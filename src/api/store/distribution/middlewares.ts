@@ -5,7 +5,9 @@ import {
   StoreCartDistribution,
   StoreCreateShareLink,
   StoreGetCommissionsParams,
+  StoreCreateWithdrawal,
   StoreGetTeamParams,
+  StoreGetWithdrawalsParams,
 } from "./validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
@@ -27,6 +29,16 @@ export const storeDistributionMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/distribution/me/share-links",
     middlewares: [customer, validateAndTransformBody(StoreCreateShareLink)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/distribution/me/withdrawals",
+    middlewares: [customer, validateAndTransformBody(StoreCreateWithdrawal)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/distribution/me/withdrawals",
+    middlewares: [customer, validateAndTransformQuery(StoreGetWithdrawalsParams, { defaults: ["id"], isList: true })],
   },
   { method: ["POST"], matcher: "/store/distribution/bind", middlewares: [customer, validateAndTransformBody(StoreBind)] },
   {

@@ -20,3 +20,15 @@ export type StoreBindType = z.infer<typeof StoreBind>
 
 export const StoreCartDistribution = z.strictObject({ code: z.string().trim().min(1).max(64) })
 export type StoreCartDistributionType = z.infer<typeof StoreCartDistribution>
+
+export const StoreCreateWithdrawal = z.strictObject({
+  amount: z.number().positive(),
+  currency_code: z.string().trim().min(3).max(3),
+  method: z.enum(["bank_transfer", "alipay", "wechat", "paypal", "store_credit"]),
+  account: z.record(z.string(), z.unknown()).default({}),
+})
+export type StoreCreateWithdrawalType = z.infer<typeof StoreCreateWithdrawal>
+
+export const StoreGetWithdrawalsParams = createFindParams({ limit: 20, offset: 0 }).merge(
+  z.object({ status: z.enum(["requested", "approved", "paid", "rejected", "failed"]).optional() })
+)

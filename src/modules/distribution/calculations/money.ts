@@ -31,3 +31,8 @@ export function asAmount(value: BigNumberInput): number {
 export function asJson<T>(value: T): Record<string, unknown> {
   return value as unknown as Record<string, unknown>
 }
+
+/** Half-up to the currency's minor unit. Exact for products and sums (BigNumber only rounds on division). */
+export function roundHalfUp(value: BigNumberInput, precision: number): BigNumberJS {
+  return MathBN.convert(value).decimalPlaces(precision, BigNumberJSCtor.ROUND_HALF_UP)
+}

@@ -1,0 +1,35 @@
+import { model } from "@medusajs/framework/utils"
+import { WITHDRAWAL_METHODS } from "../settings"
+
+export const WITHDRAWAL_STATUSES = ["requested", "approved", "paid", "rejected", "failed"] as const
+
+/**
+ * A distributor's request to take money out of the wallet. The amount leaves the
+ * balance when requested (a ledger debit) and comes back if rejected or failed.
+ */
+const Withdrawal = model
+  .define(
+    { name: "Withdrawal", tableName: "distribution_withdrawal" },
+    {
+      id: model.id({ prefix: "dwd" }).primaryKey(),
+      distributor_id: model.text(),
+      currency_code: model.text(),
+      amount: model.bigNumber(),
+      fee_amount: model.bigNumber(),
+      net_amount: model.bigNumber(),
+      method: model.enum([...WITHDRAWAL_METHODS]),
+      account: model.json(),
+      status: model.enum([...WITHDRAWAL_STATUSES]).default("requested"),
+      reason: model.text().nullable(),
+      reference: model.text().nullable(),
+      approved_at: model.dateTime().nullable(),
+      paid_at: model.dateTime().nullable(),
+      rejected_at: model.dateTime().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["distributor_id", "created_at"], where: "deleted_at IS NULL" },
+    { on: ["status"], where: "deleted_at IS NULL" },
+  ])
+
+export default Withdrawal

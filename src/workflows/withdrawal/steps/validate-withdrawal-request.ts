@@ -1,0 +1,78 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MathBN } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
+import DistributionModuleService from "../../../modules/distribution/service"
+import { invalid, notAllowed } from "../../../modules/distribution/errors"
+import { currencyPrecision, roundHalfUp } from "../../../modules/distribution/calculations"
+
+/** What each payout method needs to know to pay (DESIGN §3). */
+const ACCOUNT_SHAPES = {
+  bank_transfer: z.strictObject({ account_name: z.string().min(1), account_number: z.string().min(1), bank_name: z.string().min(1) }),
+  alipay: z.strictObject({ account: z.string().min(1), name: z.string().min(1) }),
+  wechat: z.strictObject({ account: z.string().min(1), name: z.string().min(1) }),
+  paypal: z.strictObject({ email: z.string().email() }),
+  store_credit: z.strictObject({}),
+} as const
+
+export type WithdrawalRequestInput = {
+  customer_id: string
+  amount: number
+  currency_code: string
+  method: keyof typeof ACCOUNT_SHAPES
+  account: Record<string, unknown>
+}
+
+export type ValidatedWithdrawal = {
+  distributor_id: string
+  currency_code: string
+  amount: string
+  fee_amount: string
+  method: string
+  account: Record<string, unknown>
+  daily_max: number | null
+}
+
+/** Checks a withdrawal request against the store's rules and works out its fee. */
+export const validateWithdrawalRequestStepId = "validate-withdrawal-request"
+export const validateWithdrawalRequestStep = createStep(
+  validateWithdrawalRequestStepId,
+  async (input: WithdrawalRequestInput, { container }) => {
+    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+    const settings = await service.getSettings()
+    const [distributor] = await service.listDistributors({ customer_id: input.customer_id }, { take: 1 })
+    if (!distributor) throw notAllowed("You are not a distributor yet: apply with POST /store/distribution/apply")
+    if (distributor.status !== "active") throw notAllowed(`Your distributor account is ${distributor.status}: withdrawals need an active account`)
+
+    if (!(settings.withdrawal_methods as string[]).includes(input.method)) {
+      throw invalid(`Withdrawals by ${input.method} are not offered; choose one of: ${settings.withdrawal_methods.join(", ")}`)
+    }
+    const account = ACCOUNT_SHAPES[input.method].safeParse(input.account ?? {})
+    if (!account.success) {
+      throw invalid(`account for ${input.method}: ${account.error.issues.map((i) => `${i.path.join(".") || "account"} ${i.message}`).join("; ")}`)
+    }
+
+    const precision = currencyPrecision(input.currency_code)
+    const amount = MathBN.convert(input.amount)
+    if (amount.decimalPlaces()! > precision) {
+      throw invalid(`amount has more than ${precision} decimals for ${input.currency_code.toUpperCase()}`)
+    }
+    if (amount.lt(settings.withdrawal_min)) throw invalid(`The minimum withdrawal is ${settings.withdrawal_min}`)
+    if (settings.withdrawal_max !== null && amount.gt(settings.withdrawal_max)) {
+      throw invalid(`The maximum withdrawal is ${settings.withdrawal_max}`)
+    }
+
+    const fee = roundHalfUp(amount.times(settings.withdrawal_fee_rate), precision)
+    return new StepResponse<ValidatedWithdrawal>({
+      distributor_id: distributor.id,
+      currency_code: input.currency_code.toLowerCase(),
+      amount: amount.toString(),
+      fee_amount: fee.toString(),
+      method: input.method,
+      account: account.data,
+      daily_max: settings.withdrawal_daily_max,
+    })
+  }
+)
+
+export const WITHDRAWAL_METHOD_NAMES = Object.keys(ACCOUNT_SHAPES) as (keyof typeof ACCOUNT_SHAPES)[]
