@@ -6,7 +6,8 @@
  * - A team three levels deep (Alice → Bob → Carol → Erin), a second root (Grace), and
  *   members in every state: active, pending, rejected, suspended.
  * - Bound customers, and orders whose commissions are pending, frozen, settled, canceled,
- *   reduced by a partial refund, and clawed back after settlement.
+ *   reduced by a partial refund, and clawed back after settlement; withdrawals that are
+ *   paid, approved, requested and rejected.
  *
  * Everything goes through Medusa's and the plugin's workflows; nothing is written to the
  * database directly. It runs once: the storefront key is made last, and a second run that
@@ -17,7 +18,12 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../src/modules/distribution"
 import DistributionModuleService from "../src/modules/distribution/service"
 import { DistributionSettingsPatch } from "../src/modules/distribution/settings"
-import { changeSettingsWorkflow, settleCommissionsWorkflow } from "../src/workflows"
+import {
+  changeSettingsWorkflow,
+  requestWithdrawalWorkflow,
+  settleCommissionsWorkflow,
+  transitionWithdrawalWorkflow,
+} from "../src/workflows"
 import { orderDesk } from "./orders"
 import { people } from "./people"
 import { createPublishableKey, seedStore } from "./store"
@@ -124,6 +130,23 @@ export default async function seedDistributionDemo({ container }: ExecArgs) {
   await settleCommissionsWorkflow(container).run({ input: {} })
   // After settlement a refund claws the difference back from the wallets: 84 → 60.
   await desk.refund(o5, 24, "Goodwill: one cup arrived chipped")
+
+  logger.info("Withdrawals: paid, approved, requested and rejected")
+  const withdraw = async (who: { id: string }, amount: number, method: "alipay" | "bank_transfer" | "wechat" | "paypal", account: Record<string, string>) => {
+    const { customer_id } = await distribution.retrieveDistributor(who.id)
+    const { result } = await requestWithdrawalWorkflow(container).run({
+      input: { customer_id, amount, currency_code: "usd", method, account },
+    })
+    return result.id
+  }
+  const decide = (id: string, action: "approve" | "reject" | "mark_paid", extra: { reason?: string; reference?: string } = {}) =>
+    transitionWithdrawalWorkflow(container).run({ input: { id, action, ...extra } })
+  const carolPaid = await withdraw(carol, 10, "alipay", { account: "carol.wang@example.com", name: "Carol Wang" })
+  await decide(carolPaid, "approve")
+  await decide(carolPaid, "mark_paid", { reference: "ALIPAY-20261104-0193" })
+  await decide(await withdraw(bob, 5, "wechat", { account: "bob_sips", name: "Bob Li" }), "approve")
+  await withdraw(alice, 15, "bank_transfer", { account_name: "Alice Chen", account_number: "6222 0210 0000 1234", bank_name: "ICBC" })
+  await decide(await withdraw(grace, 11.7, "paypal", { email: "grace@example.com" }), "reject", { reason: "PayPal account name does not match" })
 
   await settings({ freeze_days: 7 })
 
