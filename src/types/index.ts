@@ -19,4 +19,17 @@ export type SettledCommission = {
   order_id: string
 }
 
-export type DistributorStatus = "pending" | "active" | "rejected" | "suspended"
+import type { DISTRIBUTOR_STATUSES } from "../modules/distribution/models/distributor"
+
+export type DistributorStatus = (typeof DISTRIBUTOR_STATUSES)[number]
+
+/** A withdrawal request that passed the store's rules, with its fee worked out. */
+export type ValidatedWithdrawal = {
+  distributor_id: string
+  currency_code: string
+  amount: string
+  fee_amount: string
+  method: string
+  account: Record<string, unknown>
+  daily_max: number | null
+}

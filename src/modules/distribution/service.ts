@@ -36,6 +36,7 @@ import {
   ApplyCommissionsResult,
   CurrencyBalance,
   SettledCommission,
+  ValidatedWithdrawal,
 } from "../../types"
 
 const SETTINGS_KEY = "global"
@@ -432,15 +433,7 @@ class DistributionModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async requestWithdrawal(
-    input: {
-      distributor_id: string
-      currency_code: string
-      amount: string
-      fee_amount: string
-      method: string
-      account: Record<string, unknown>
-      daily_max: number | null
-    },
+    input: ValidatedWithdrawal,
     @MedusaContext() sharedContext: Context = {}
   ) {
     const knex = this.knex_(sharedContext)

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
-import { ValidatedWithdrawal } from "./validate-withdrawal-request"
+import { ValidatedWithdrawal } from "../../../types"
 
 /** Creates the request and debits the wallet; undone by failing it, which credits the money back. */
 export const requestWithdrawalStepId = "request-withdrawal"

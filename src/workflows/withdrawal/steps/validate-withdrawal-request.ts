@@ -4,6 +4,7 @@ import { z } from "@medusajs/framework/zod"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { invalid, notAllowed } from "../../../modules/distribution/errors"
+import { ValidatedWithdrawal } from "../../../types"
 import { currencyPrecision, roundHalfUp } from "../../../modules/distribution/calculations"
 
 /** What each payout method needs to know to pay (DESIGN §3). */
@@ -21,16 +22,6 @@ export type WithdrawalRequestInput = {
   currency_code: string
   method: keyof typeof ACCOUNT_SHAPES
   account: Record<string, unknown>
-}
-
-export type ValidatedWithdrawal = {
-  distributor_id: string
-  currency_code: string
-  amount: string
-  fee_amount: string
-  method: string
-  account: Record<string, unknown>
-  daily_max: number | null
 }
 
 /** Checks a withdrawal request against the store's rules and works out its fee. */
@@ -74,5 +65,3 @@ export const validateWithdrawalRequestStep = createStep(
     })
   }
 )
-
-export const WITHDRAWAL_METHOD_NAMES = Object.keys(ACCOUNT_SHAPES) as (keyof typeof ACCOUNT_SHAPES)[]
