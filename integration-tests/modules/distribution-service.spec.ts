@@ -1,7 +1,7 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
-import { asJson } from "../../src/modules/distribution/calculations"
+import { asJson, OrderCommissionPlan } from "../../src/modules/distribution/calculations"
 
 jest.setTimeout(60_000)
 
@@ -81,17 +81,29 @@ moduleIntegrationTestRunner<DistributionModuleService>({
 
     it("applies only differences, and claws back after settlement", async () => {
       const a = await distributor("a")
-      await service.createOrderAttributions({ order_id: "order_1", currency_code: "usd", terms: {}, max_total_rate: "0.3", lines: {} })
-      const expected = (amount: string) => [{ level: 1, distributor_id: a.id, amount, lines: [] }]
+      const plan = (amount: string, first = false): OrderCommissionPlan => ({
+        order_id: "order_1",
+        currency_code: "usd",
+        attribution: first
+          ? { distributor_id: a.id, code: "A", source: "binding", terms: [], max_total_rate: "0.3", lines: {}, customer_id: "cus_1", currency_code: "usd" }
+          : null,
+        bind_buyer: null,
+        new_lines: {},
+        expected: [{ level: 1, distributor_id: a.id, amount, lines: [] }],
+        triggered_now: null,
+        frozen_until: null,
+        enroll_buyer: false,
+      })
+      const apply = (p: OrderCommissionPlan, reason: string, source_id: string | null = null) =>
+        service.applyOrderPlan({ plan: p, reason, source_id, now: new Date(), settings: { binding_policy: "first", binding_days: 30 } })
 
-      const created = await service.applyCommissions({ order_id: "order_1", currency_code: "usd", expected: expected("12.34"), reason: "order.placed" })
+      const created = await apply(plan("12.34", true), "order.placed")
       expect(created.created).toHaveLength(1)
-      const again = await service.applyCommissions({ order_id: "order_1", currency_code: "usd", expected: expected("12.34"), reason: "order.placed" })
-      expect(again).toEqual({ created: [], adjusted: [] })
+      expect(await apply(plan("12.34"), "order.placed")).toEqual({ created: [], adjusted: [] })
 
       await service.updateCommissions({ id: created.created[0], status: "frozen", available_at: new Date(Date.now() - 1) })
       await service.settleMaturedCommissions()
-      await service.applyCommissions({ order_id: "order_1", currency_code: "usd", expected: expected("2.34"), reason: "payment.refunded", source_id: "pay_1" })
+      await apply(plan("2.34"), "payment.refunded", "pay_1")
 
       const [commission] = await service.listCommissions({ order_id: "order_1" })
       expect(commission).toMatchObject({ status: "settled", amount: 2.34, accrued_amount: 12.34, reversed_amount: 10 })
