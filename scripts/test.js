@@ -12,6 +12,7 @@ const os = require("os")
 const path = require("path")
 const { spawn } = require("child_process")
 const { startEmbeddedPostgres } = require("./embedded-pg")
+const { medusaPathProblem } = require("./medusa-path-check")
 
 const root = path.resolve(__dirname, "..")
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-plugin-test-"))
@@ -65,12 +66,12 @@ function summarise(resultsFile) {
 }
 
 async function main() {
-  // Medusa 2.21.2 finds core modules' models by splitting their path at the first "dist"
-  // (utils/dist/modules-sdk/joiner-config-builder.js): in such a checkout, apps under test
-  // lose api_key, customer, … and fail in confusing ways.
-  if (root.includes("dist")) {
-    console.warn(`WARNING: this checkout's path contains "dist" (${root}); Medusa apps in the` +
-      ` tests will not start. Clone into a folder whose path has no "dist" in it.`)
+  // Every HTTP suite boots Medusa from this checkout: if it cannot run here, say why at once.
+  const pathProblem = medusaPathProblem(root)
+  if (pathProblem) {
+    console.error(pathProblem)
+    console.log("0 passed, 1 failed")
+    process.exit(1)
   }
   const env = { ...process.env }
   let pg
