@@ -59,11 +59,12 @@ function canEnter(user, dir) {
 
 /**
  * A root-owned folder that `user` can enter, for what it cannot reach in the checkout:
- * `<tmp>/medusa-plugin-distribution-postgres` in the first of $TMPDIR, /var/tmp and /tmp that
- * it can enter. Refuses one that someone else made, since root runs what is inside.
+ * `medusa-plugin-distribution-postgres` in the first of /var/tmp (kept across reboots, as the
+ * demo's data should be), $TMPDIR and /tmp that it can enter. Refuses one that someone else
+ * made, since root runs what is inside.
  */
 function reachableHome(user) {
-  const candidates = [...new Set([os.tmpdir(), "/var/tmp", "/tmp"])]
+  const candidates = [...new Set(["/var/tmp", os.tmpdir(), "/tmp"])]
   const base = candidates.find((dir) => fs.existsSync(dir) && canEnter(user, dir))
   if (!base) throw new Error(`None of ${candidates.join(", ")} can be entered by the "${RUN_AS}" user.`)
   const home = path.join(base, "medusa-plugin-distribution-postgres")

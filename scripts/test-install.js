@@ -7,6 +7,7 @@
 //
 //   node scripts/test-install.js                 build + pack this repo, then check
 //   node scripts/test-install.js --medusa 2.12.6 ... in an app on that Medusa version
+//   node scripts/test-install.js --medusa lowest ... on the lowest in peerDependencies
 //   node scripts/test-install.js --tarball x.tgz check an already packed tarball
 //   node scripts/test-install.js --keep          leave the temp folder for a post-mortem
 //
@@ -25,8 +26,15 @@ const argument = (name) => {
   const at = process.argv.indexOf(name)
   return at > 0 ? process.argv[at + 1] : undefined
 }
-// Default: the version this repo develops against (devDependencies).
-const medusaVersion = argument("--medusa") ?? pkg.devDependencies["@medusajs/medusa"]
+// Default: the version this repo develops against (devDependencies). `lowest`: the lowest
+// that the plugin's peerDependencies accept.
+const medusaVersion = (() => {
+  const wanted = argument("--medusa") ?? pkg.devDependencies["@medusajs/medusa"]
+  if (wanted !== "lowest") return wanted
+  const lowest = /^(?:\^|>=\s*)(\d+\.\d+\.\d+)\b/.exec(pkg.peerDependencies["@medusajs/medusa"])?.[1]
+  if (!lowest) throw new Error(`Cannot read the lowest version from peerDependencies: ${pkg.peerDependencies["@medusajs/medusa"]}`)
+  return lowest
+})()
 // No "dist" in this name: Medusa 2.21.2 finds core modules' models by splitting their
 // file path at the first "dist" (utils/dist/modules-sdk/joiner-config-builder.js), so an
 // app under /tmp/distribution-… loses api_key, customer, … and fails to start.
