@@ -140,7 +140,8 @@ function placeDataDir(dir, user) {
   if (canEnter(user, path.dirname(dir))) return dir
 
   const hash = crypto.createHash("sha256").update(dir).digest("hex").slice(0, 12)
-  const outside = path.join(reachableHome(user), `data-${path.basename(path.dirname(dir))}-${hash}`)
+  const name = path.basename(path.dirname(dir)).replace(/^\.+/, "") // ".demo" -> "demo"
+  const outside = path.join(reachableHome(user), `data-${name}-${hash}`)
   fs.rmSync(outside, { recursive: true, force: true }) // initdb makes it anew
   fs.symlinkSync(outside, dir)
   console.log(
