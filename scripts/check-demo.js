@@ -78,4 +78,5 @@ main()
     signal("SIGINT")
     const stop = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), STOP_TIMEOUT_MS))])
     if (!stop) signal("SIGKILL")
+    process.exit() // the banner's poll would otherwise go on until its deadline
   })
