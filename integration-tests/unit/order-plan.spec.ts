@@ -720,6 +720,157 @@ describe("order plan over histories (property-based, against an exact reference)
 })
 
 // ---------------------------------------------------------------------------------------
+// The first sync, and what the plan decides besides amounts
+// ---------------------------------------------------------------------------------------
+
+const PLACED_AT = new Date("2025-03-01T10:00:00Z")
+const NOW = new Date("2025-03-05T08:30:00Z")
+const DAY_MS = 24 * 60 * 60 * 1000
+
+describe("order plan: the first sync and the settlement trigger (property-based)", () => {
+  const firstSyncArb = fc.record({
+    order: orderArb,
+    rates: fc.array(fc.constantFrom(0.1, 0.05, 0.02, 0.125, 0), { maxLength: 3 }),
+    max_levels: fc.integer({ min: 1, max: 3 }),
+    maxTotal: fc.constantFrom(0.3, 0.12, 0),
+    policy: fc.constantFrom("first" as const, "override" as const, "expiring" as const),
+    cartCode: fc.boolean(),
+    binding: fc.boolean(),
+    hasAccount: fc.boolean(),
+  })
+
+  it("freezes every line with units at its values now, and the terms of who the order pays; the next sync plans the same", () => {
+    fc.assert(
+      fc.property(firstSyncArb, (r) => {
+        const sim = placeOrder(r.order)
+        const settings = { ...DEFAULT_SETTINGS, level_rates: r.rates, max_levels: r.max_levels, max_total_rate: r.maxTotal, binding_policy: r.policy }
+        const order = { ...snapshot(sim, 7), customer_has_account: r.hasAccount }
+        const chains = {
+          dist_1: ["dist_1", "dist_2", "dist_3"].map((distributor_id, i) => ({ level: i + 1, distributor_id, status: "active" })),
+          dist_9: ["dist_9", "dist_8"].map((distributor_id, i) => ({ level: i + 1, distributor_id, status: "active" })),
+        }
+        const plan = planOrderCommissions({
+          order,
+          settings,
+          now: NOW,
+          frozen: null,
+          attribution_inputs: {
+            customer_id: "cus_1",
+            placed_at: PLACED_AT,
+            buyer: null,
+            binding: r.binding ? { distributor_id: "dist_1", code: "BIND1", bound_at: new Date(PLACED_AT.getTime() - DAY_MS), expires_at: null } : null,
+            cart_code: r.cartCode ? "cart9" : null,
+            cart_distributor: r.cartCode ? { id: "dist_9", customer_id: "cus_9", status: "active" } : null,
+            chains,
+          },
+          buyer_is_distributor: false,
+        })
+
+        // Who: the cart's code when there is no binding, or under override; else the binding.
+        const viaCart = r.cartCode && (!r.binding || r.policy === "override")
+        const start = viaCart ? "dist_9" : r.binding ? "dist_1" : null
+        const members = start ? chains[start as keyof typeof chains].filter((m) => m.level <= r.max_levels) : []
+        const levels: RefLevel[] = members.map((m) => ({ level: m.level, distributor_id: m.distributor_id, rate: parseDec(String(r.rates[m.level - 1] ?? 0)), source: "level_rate" }))
+        const a = plan.attribution!
+        check(a !== null, () => "the first sync froze no attribution")
+        check(
+          show([a.distributor_id, a.source, a.code, a.customer_id, a.currency_code, a.max_total_rate]) ===
+            show([start, viaCart ? "cart_code" : start ? "binding" : null, viaCart ? "CART9" : start ? "BIND1" : null, "cus_1", sim.currency, String(r.maxTotal)]),
+          () => `attribution ${show(a)}`
+        )
+        check(show(a.terms.map((t) => [t.level, t.distributor_id])) === show(levels.map((l) => [l.level, l.distributor_id])), () => `terms ${show(a.terms)}`)
+        const lines = sortKeys(a.lines)
+        const want = sortKeys(Object.fromEntries(order.lines.filter((l) => l.quantity > 0).map((l) => [l.line_item_id, { product_id: l.product_id, quantity: l.quantity, net: l.net, gross: l.gross }])))
+        check(show(lines) === show(want), () => `frozen lines ${show(lines)}, expected ${show(want)}`)
+        check(Object.keys(plan.new_lines).length === 0, () => "the first sync reports lines as new besides the attribution")
+        check(
+          show(plan.bind_buyer) === show(viaCart && r.hasAccount ? { customer_id: "cus_1", code: "CART9" } : null),
+          () => `bind_buyer ${show(plan.bind_buyer)}`
+        )
+
+        // The amounts: the reference over the lines as placed, with these terms.
+        sim.levels = levels
+        sim.maxTotal = parseDec(String(r.maxTotal))
+        expectPlanMatchesReference(sim, plan.expected)
+
+        // The next sync, from what was frozen, plans the same.
+        const next = planOrderCommissions({
+          order,
+          settings,
+          now: NOW,
+          frozen: { ...a, triggered_at: null },
+          attribution_inputs: null,
+          buyer_is_distributor: false,
+        })
+        check(show(next.expected) === show(plan.expected), () => "the second sync plans differently from the first")
+        check(next.attribution === null && next.bind_buyer === null, () => "the second sync re-attributes")
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it("trigger, hold and enrollment follow the settings, and the trigger is recorded once", () => {
+    const arb = fc.record({
+      trigger: fc.constantFrom("delivered_or_completed" as const, "completed" as const, "captured" as const),
+      freeze_days: fc.constantFrom(0, 1, 7, 30),
+      enabled: fc.boolean(),
+      mode: fc.constantFrom("open" as const, "approval" as const, "after_first_order" as const, "invite_only" as const),
+      canceled: fc.boolean(),
+      completed: fc.boolean(),
+      delivered: fc.boolean(),
+      captured: fc.boolean(),
+      triggeredBefore: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
+      customer: fc.boolean(),
+      hasAccount: fc.boolean(),
+      buyerIsDistributor: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(arb, (r) => {
+        const triggered_at = r.triggeredBefore === null ? null : new Date(NOW.getTime() - r.triggeredBefore * DAY_MS)
+        const plan = planOrderCommissions({
+          order: {
+            id: "order_1",
+            created_at: PLACED_AT,
+            currency_code: "usd",
+            customer_id: r.customer ? "cus_1" : null,
+            customer_has_account: r.hasAccount,
+            canceled: r.canceled,
+            refunded_total: "0",
+            lines: [],
+            completed: r.completed,
+            delivered: r.delivered,
+            captured: r.captured,
+          },
+          settings: { ...DEFAULT_SETTINGS, settlement_trigger: r.trigger, freeze_days: r.freeze_days, enabled: r.enabled, enrollment_mode: r.mode },
+          now: NOW.toISOString(),
+          frozen: { distributor_id: null, code: null, source: null, terms: [], max_total_rate: "0.3", lines: {}, triggered_at: triggered_at?.toISOString() ?? null },
+          attribution_inputs: null,
+          buyer_is_distributor: r.buyerIsDistributor,
+        })
+        // DESIGN §2 "Lifecycle": the trigger is the order completed or delivered (default),
+        // completed only, or its payment captured; a canceled order reaches none.
+        const reached =
+          !r.canceled && (r.trigger === "captured" ? r.captured : r.trigger === "completed" ? r.completed : r.completed || r.delivered)
+        const since = triggered_at ?? (reached ? NOW : null)
+        const want = {
+          triggered_now: !triggered_at && reached ? NOW.toISOString() : null,
+          frozen_until: since ? new Date(since.getTime() + r.freeze_days * DAY_MS).toISOString() : null,
+          enroll_buyer: r.enabled && r.mode === "after_first_order" && !!since && r.customer && r.hasAccount && !r.buyerIsDistributor,
+        }
+        const got = {
+          triggered_now: plan.triggered_now?.toISOString() ?? null,
+          frozen_until: plan.frozen_until?.toISOString() ?? null,
+          enroll_buyer: plan.enroll_buyer,
+        }
+        check(show(got) === show(want), () => `${show(r)}: ${show(got)}, expected ${show(want)}`)
+        check(plan.expected.length === 0 && plan.attribution === null && plan.bind_buyer === null, () => "an order without terms pays nobody")
+      }),
+      { numRuns: 1000 }
+    )
+  })
+})
+
+// ---------------------------------------------------------------------------------------
 // Examples with exact amounts (the defects the issue found, and edits)
 // ---------------------------------------------------------------------------------------
 
