@@ -79,6 +79,28 @@ moduleIntegrationTestRunner<DistributionModuleService>({
       expect(await service.getBalances(a.id)).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: 27.5, withdrawn: 0 }])
     })
 
+    it("unique keys: one settlement per commission, one commission per order level, one attribution per order, one wallet per currency", async () => {
+      const a = await distributor("a")
+      const entry = { distributor_id: a.id, currency_code: "usd", amount: 5, type: "settlement" as const, reference_id: "dcom_1" }
+      await service.createLedgerEntries(entry)
+      await expect(service.createLedgerEntries(entry)).rejects.toThrow()
+      // Entries without a reference (none are written today) are not held to it.
+      await service.createLedgerEntries({ ...entry, type: "admin_adjustment", reference_id: null })
+      await service.createLedgerEntries({ ...entry, type: "admin_adjustment", reference_id: null })
+
+      await frozenCommission("order_u", a.id, 1)
+      await expect(frozenCommission("order_u", a.id, 2)).rejects.toThrow()
+      await frozenCommission("order_u", a.id, 2, 2)
+
+      const attribution = { order_id: "order_u", currency_code: "usd", terms: {}, max_total_rate: "0.3", lines: {} }
+      await service.createOrderAttributions(attribution)
+      await expect(service.createOrderAttributions(attribution)).rejects.toThrow()
+
+      await service.createWalletAccounts({ distributor_id: a.id, currency_code: "usd" })
+      await expect(service.createWalletAccounts({ distributor_id: a.id, currency_code: "usd" })).rejects.toThrow()
+      await service.createWalletAccounts({ distributor_id: a.id, currency_code: "eur" })
+    })
+
     it("applies only differences, and claws back after settlement", async () => {
       const a = await distributor("a")
       const plan = (amount: string, first = false): OrderCommissionPlan => ({
