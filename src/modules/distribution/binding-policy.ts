@@ -31,15 +31,18 @@ export function decideBinding(
     // A returning shopper renews an expired binding with the same distributor's code.
     return expired ? { action: "bind", expires_at } : { action: "keep" }
   }
-  if (settings.binding_policy === "override" || (settings.binding_policy === "expiring" && expired)) {
+  // An expired binding binds nobody under any policy (attribution ignores it too:
+  // `bindingLiveAt`): refusing under `first` a binding made under an earlier `expiring` policy
+  // would leave the customer bound to nobody for good (found by the binding property test).
+  if (settings.binding_policy === "override" || expired) {
     return { action: "bind", expires_at }
   }
   return {
     action: "refuse",
-    reason:
-      settings.binding_policy === "expiring"
-        ? `You are bound to another distributor until ${new Date(current.expires_at!).toISOString()}`
-        : "You are already bound to another distributor",
+    // A binding made under `first` or `override` has no expiry to name.
+    reason: current.expires_at
+      ? `You are bound to another distributor until ${new Date(current.expires_at).toISOString()}`
+      : "You are already bound to another distributor",
   }
 }
 

@@ -81,8 +81,10 @@ export function attributeOrder(
   const chain = (inputs.chains[start.id] ?? []).filter((member) => member.level <= levels)
   const terms: LevelTerms[] = chain
     .filter((member) => member.status === "active")
-    // Without self-purchase a distributor never earns on their own order, at any level.
-    .filter((member) => settings.self_purchase || member.distributor_id !== buyer?.id)
+    // Without self-purchase a distributor never earns on their own order, at any level: also
+    // a buyer who was not active at placement but is now, when the first sync comes late
+    // (found by the attribution property test).
+    .filter((member) => settings.self_purchase || member.distributor_id !== inputs.buyer?.id)
     .map((member) => ({
       level: member.level,
       distributor_id: member.distributor_id,

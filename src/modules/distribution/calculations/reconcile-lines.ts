@@ -17,14 +17,17 @@ export type CurrentLine = {
 /**
  * Merges what was frozen about an order's lines with the lines as they are now: returns
  * and order edits change units, never the paid unit value. A line seen for the first time
- * (added by an edit or an exchange) is frozen at its value now. Lines come out sorted by
+ * (added by an edit or an exchange) is frozen at its value now, once it has units. Lines come out sorted by
  * id, so that every sync shares rounding remainders among them the same way.
  */
 export function reconcileLines(frozen: FrozenLines, current: CurrentLine[]): { lines: OrderLineMoney[]; new_lines: FrozenLines } {
   const now = new Map(current.map((line) => [line.line_item_id, line]))
   const new_lines: FrozenLines = {}
   for (const line of current) {
-    if (!frozen[line.line_item_id]) {
+    // Frozen only once it has units: Medusa keeps an item an edit set to 0 in the order,
+    // and frozen at 0 it would have no paid value, so units an edit gives it back later
+    // would earn nothing (found by the plan property tests).
+    if (!frozen[line.line_item_id] && line.quantity > 0) {
       new_lines[line.line_item_id] = { product_id: line.product_id, quantity: line.quantity, net: line.net, gross: line.gross }
     }
   }
