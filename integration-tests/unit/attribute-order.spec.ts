@@ -12,7 +12,7 @@
  * then walk up the chain from level 1: only levels up to `max_levels` (never beyond 3,
  * whatever is stored), only active members (the others are skipped, not compressed: their
  * level is simply not paid), and without `self_purchase` never the buyer themself.
- * Nothing when the plugin is disabled or the order has no customer.
+ * Nothing when the plugin is disabled; an order without a customer can still carry a cart code.
  */
 import fc from "fast-check"
 import { AttributionInputs, attributeOrder, attributionCandidates, ChainMember } from "../../src/modules/distribution/calculations"
@@ -29,7 +29,7 @@ type RefTerms = { level: number; distributor_id: string; rate: number }
 type RefAttribution = { distributor_id: string; code: string | null; source: string; terms: RefTerms[] } | null
 
 function reference(inputs: AttributionInputs, s: Settings): RefAttribution {
-  if (!s.enabled || !inputs.customer_id) return null
+  if (!s.enabled) return null
   const placed = new Date(inputs.placed_at).getTime()
   const time = (d: Date | string) => new Date(d).getTime()
 
@@ -350,10 +350,10 @@ describe("attributeOrder (the rules, case by case)", () => {
     expect(who({ binding: bindingTo("dist_a", -3) }, { level_rates: [0.1] })?.paid).toEqual(["1:dist_a@0.1", "2:dist_a2@0", "3:dist_a3@0"])
   })
 
-  it("disabled, or no customer: nobody", () => {
+  it("disabled: nobody; no customer: the cart's code still attributes", () => {
     expect(who({ binding: bindingTo("dist_a", -3) }, { enabled: false })).toBeNull()
     expect(who({ ...buyer("active", -1) }, { enabled: false, self_purchase: true })).toBeNull()
-    expect(who({ customer_id: null, ...cart("dist_b") })).toBeNull()
+    expect(who({ customer_id: null, ...cart("dist_b") })?.source).toBe("cart_code")
   })
 
   it("candidates: the buyer's own chain start for an active buyer, else the binding's and the cart's distributors", () => {

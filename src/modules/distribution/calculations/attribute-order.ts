@@ -54,7 +54,8 @@ export function attributeOrder(
   inputs: AttributionInputs,
   settings: Pick<DistributionSettings, "enabled" | "self_purchase" | "binding_policy" | "max_levels" | "level_rates">
 ): Attribution | null {
-  if (!settings.enabled || !inputs.customer_id) return null
+  // An order without a customer (no account, no guest record) can still carry a cart code.
+  if (!settings.enabled) return null
   const placedAt = new Date(inputs.placed_at)
   const buyer = activeBuyerAt(inputs)
 

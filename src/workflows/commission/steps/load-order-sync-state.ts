@@ -124,11 +124,10 @@ async function readAttributionInputs(
   buyer: { id: string; status: string; parent_id: string | null; approved_at: Date | null } | null,
   settings: OrderSyncState["settings"]
 ): Promise<AttributionInputs | null> {
-  if (!order.customer_id) return null
   const metadata = (raw.metadata ?? {}) as Record<string, unknown>
   const cart_code = typeof metadata.distribution_code === "string" ? metadata.distribution_code : null
   const resolved = cart_code ? await service.resolveCode(cart_code) : null
-  const [binding] = await service.listBindings({ customer_id: order.customer_id }, { take: 1 })
+  const [binding] = order.customer_id ? await service.listBindings({ customer_id: order.customer_id }, { take: 1 }) : []
   const inputs: Omit<AttributionInputs, "chains"> = {
     customer_id: order.customer_id,
     placed_at: order.created_at,
