@@ -11,6 +11,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 export interface Api {
   get<T>(url: string, config?: Headers): Promise<{ data: T }>
   post<T>(url: string, body?: unknown, config?: Headers): Promise<{ data: T }>
+  delete<T>(url: string, config?: Headers): Promise<{ data: T }>
 }
 export type Headers = { headers: Record<string, string> }
 export type LineInput = { variant_id: string; quantity: number }

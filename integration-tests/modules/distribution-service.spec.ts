@@ -44,9 +44,9 @@ moduleIntegrationTestRunner<DistributionModuleService>({
       expect(await service.listUplineIds(d.id)).toEqual([c.id, b.id, a.id])
       expect(await service.countTeam(a.id)).toEqual({ "1": 1, "2": 1, "3": 1 })
       expect(await service.listChain(d.id, 3)).toEqual([
-        { level: 1, distributor_id: d.id, status: "active" },
-        { level: 2, distributor_id: c.id, status: "active" },
-        { level: 3, distributor_id: b.id, status: "active" },
+        { level: 1, distributor_id: d.id, status: "active", grade_id: null },
+        { level: 2, distributor_id: c.id, status: "active", grade_id: null },
+        { level: 3, distributor_id: b.id, status: "active", grade_id: null },
       ])
 
       await expect(service.setParent(a.id, d.id)).rejects.toThrow("would create a cycle")
@@ -107,11 +107,12 @@ moduleIntegrationTestRunner<DistributionModuleService>({
         order_id: "order_1",
         currency_code: "usd",
         attribution: first
-          ? { distributor_id: a.id, code: "A", source: "binding", terms: [], max_total_rate: "0.3", lines: {}, customer_id: "cus_1", currency_code: "usd" }
+          ? { distributor_id: a.id, code: "A", source: "binding", terms: [], max_total_rate: "0.3", lines: {}, line_terms: null, customer_id: "cus_1", currency_code: "usd" }
           : null,
         bind_buyer: null,
         new_lines: {},
-        expected: [{ level: 1, distributor_id: a.id, amount, lines: [] }],
+        expected: [{ level: 1, distributor_id: a.id, amount, base: "0", lines: [] }],
+        new_line_terms: {},
         triggered_now: null,
         frozen_until: null,
         enroll_buyer: false,

@@ -427,7 +427,7 @@ function expectMatchesReference(s: Scenario, o: RefOrder) {
         lines: c.lines.map((l) => ({
           id: [l.line_item_id, l.product_id, l.source],
           quantity: l.quantity,
-          rate: fmtDec(parseDec(l.rate)),
+          rate: fmtDec(parseDec(l.rate!)),
           base: asMinor(l.base, p),
           amount: asMinor(l.amount, p),
         })),
@@ -543,8 +543,8 @@ describe("commission calculation (property-based, against an exact reference)", 
         check(show(sorted.map((c) => c.level)) === show(s.levels.map((_, i) => i + 1)), () => "levels 1..n")
         let sum = QZ
         for (const c of sorted) {
-          const rate = parseDec(c.lines[0].rate)
-          for (const l of c.lines) check(cmp(parseDec(l.rate), rate) === 0, () => `level ${c.level}: lines disagree on the rate`)
+          const rate = parseDec(c.lines[0].rate!)
+          for (const l of c.lines) check(cmp(parseDec(l.rate!), rate) === 0, () => `level ${c.level}: lines disagree on the rate`)
           const asked = bpsQ(s.levels[c.level - 1].bps)
           check(cmp(rate, QZ) >= 0, () => `level ${c.level}: negative rate ${c.lines[0].rate}`)
           check(cmp(rate, asked) <= 0, () => `level ${c.level}: rate ${c.lines[0].rate} above ${fmtDec(asked)}`)

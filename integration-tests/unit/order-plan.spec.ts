@@ -324,7 +324,7 @@ function expectPlanMatchesReference(sim: Sim, expected: CalculatedCommission[]) 
         product_id: l.product_id,
         source: l.source,
         quantity: l.quantity,
-        rate: fmtDec(parseDec(l.rate)),
+        rate: fmtDec(parseDec(l.rate!)),
         base: asMinor(l.base, p),
         amount: asMinor(l.amount, p),
       })),

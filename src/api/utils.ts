@@ -26,13 +26,14 @@ export async function myDistributor(req: AuthenticatedMedusaRequest) {
 /** API amounts are numbers in major units (as Medusa serializes BigNumber); stored values stay exact. */
 export const asNumber = (value: unknown): number => MathBN.convert((value ?? 0) as string).toNumber()
 
-type StoredLine = { base: string; rate: string; amount: string; [key: string]: unknown }
+type StoredLine = { base: string; rate?: string; fixed?: string; amount: string; [key: string]: unknown }
 
+/** A line earns a `rate` of its base or a `fixed` amount per unit: whichever it has is shown, as a number. */
 export function formatLines(lines: unknown): Record<string, unknown>[] {
   return ((lines ?? []) as StoredLine[]).map((line) => ({
     ...line,
     base: asNumber(line.base),
-    rate: asNumber(line.rate),
+    ...(line.fixed !== undefined ? { fixed: asNumber(line.fixed) } : { rate: asNumber(line.rate) }),
     amount: asNumber(line.amount),
   }))
 }

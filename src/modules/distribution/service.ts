@@ -2,12 +2,16 @@ import { Context } from "@medusajs/framework/types"
 import { MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import {
   Binding,
+  CommissionCampaign,
   CodeVisit,
   Commission,
   CommissionAdjustment,
+  CommissionRule,
   Distributor,
+  Grade,
   LedgerEntry,
   OrderAttribution,
+  SalesTier,
   Setting,
   SettingChange,
   ShareLink,
@@ -24,6 +28,7 @@ import { CustomerBindingService, BindCustomerInput, BindingUndo } from "./servic
 import { WalletLedgerService } from "./services/wallet-ledger"
 import { CommissionSyncService, ApplyOrderPlanInput, ApplyOrderPlanResult } from "./services/commission-sync"
 import { SettingsStoreService, SettingsChange } from "./services/settings-store"
+import { CommissionTermsService } from "./services/commission-terms"
 import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../types"
 
 type InjectedDependencies = {
@@ -33,6 +38,7 @@ type InjectedDependencies = {
   walletLedgerService: WalletLedgerService
   commissionSyncService: CommissionSyncService
   settingsStoreService: SettingsStoreService
+  commissionTermsService: CommissionTermsService
 }
 
 /**
@@ -42,12 +48,16 @@ type InjectedDependencies = {
  */
 class DistributionModuleService extends MedusaService({
   Binding,
+  CommissionCampaign,
   CodeVisit,
   Commission,
   CommissionAdjustment,
+  CommissionRule,
   Distributor,
+  Grade,
   LedgerEntry,
   OrderAttribution,
+  SalesTier,
   Setting,
   SettingChange,
   ShareLink,
@@ -62,6 +72,7 @@ class DistributionModuleService extends MedusaService({
   protected readonly wallet_: WalletLedgerService
   protected readonly sync_: CommissionSyncService
   protected readonly settingsStore_: SettingsStoreService
+  protected readonly terms_: CommissionTermsService
 
   constructor(deps: InjectedDependencies, options: Record<string, unknown> = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -73,6 +84,7 @@ class DistributionModuleService extends MedusaService({
     this.wallet_ = deps.walletLedgerService
     this.sync_ = deps.commissionSyncService
     this.settingsStore_ = deps.settingsStoreService
+    this.terms_ = deps.commissionTermsService
   }
 
   /* Settings */
@@ -160,6 +172,20 @@ class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SettledCommission[]> {
     return this.wallet_.settleMatured({ now, limit }, sharedContext)
+  }
+
+  /* Commission terms: grades, rules, campaigns, tiers */
+
+  async listTermsInForce(since: Date, @MedusaContext() sharedContext: Context = {}) {
+    return this.terms_.listTermsInForce(since, sharedContext)
+  }
+
+  async listGradeRates(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    return this.terms_.listGradeRates(ids, sharedContext)
+  }
+
+  async listTiersReached(distributorIds: string[], currencyCode: string, at: Date, @MedusaContext() sharedContext: Context = {}) {
+    return this.terms_.listTiersReached(distributorIds, currencyCode, at, sharedContext)
   }
 
   /* Wallet */

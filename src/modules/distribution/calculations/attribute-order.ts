@@ -1,3 +1,4 @@
+import { MathBN } from "@medusajs/framework/utils"
 import { bindingLiveAt } from "../binding-policy"
 import { DistributionSettings, HARD_MAX_LEVELS } from "../settings"
 import { LevelTerms } from "./types"
@@ -5,7 +6,10 @@ import { LevelTerms } from "./types"
 export type AttributionSource = "binding" | "cart_code" | "self"
 
 /** A member of a chain, nearest first: level 1 is the chain's start. */
-export type ChainMember = { level: number; distributor_id: string; status: string }
+export type ChainMember = { level: number; distributor_id: string; status: string; grade_id?: string | null }
+
+/** The rates a grade or a sales tier pays per level (fractions as strings). */
+export type LevelRates = { id: string; level_rates: (string | number)[] }
 
 /** What attribution looks at, read when an order is first synced. */
 export type AttributionInputs = {
@@ -20,6 +24,10 @@ export type AttributionInputs = {
   cart_distributor: { id: string; customer_id: string; status: string } | null
   /** The chain above each distributor an order could start from, keyed by its id. */
   chains: Record<string, ChainMember[]>
+  /** The grades of the chains' members, by id. */
+  grades?: Record<string, LevelRates>
+  /** The best sales tier each member has reached this month in the order's currency, by distributor id. */
+  tiers?: Record<string, LevelRates>
 }
 
 export type Attribution = {
@@ -86,13 +94,30 @@ export function attributeOrder(
     // a buyer who was not active at placement but is now, when the first sync comes late
     // (found by the attribution property test).
     .filter((member) => settings.self_purchase || member.distributor_id !== inputs.buyer?.id)
-    .map((member) => ({
-      level: member.level,
-      distributor_id: member.distributor_id,
-      rate: String(settings.level_rates[member.level - 1] ?? 0),
-      source: "level_rate",
-    }))
+    .map((member) => ({ level: member.level, distributor_id: member.distributor_id, ...levelRate(member, inputs, settings) }))
   return { distributor_id: start.id, code: start.code, source: start.source, terms }
+}
+
+/**
+ * A member's rate at their level: their grade's rate (where the grade sets one) replaces the
+ * store's; a sales tier they reached this month counts when it pays more.
+ */
+function levelRate(
+  member: ChainMember,
+  inputs: Pick<AttributionInputs, "grades" | "tiers">,
+  settings: Pick<DistributionSettings, "level_rates">
+): { rate: string; source: string } {
+  const index = member.level - 1
+  const grade = member.grade_id ? inputs.grades?.[member.grade_id] : undefined
+  let best =
+    grade?.level_rates[index] !== undefined
+      ? { rate: String(grade.level_rates[index]), source: `grade:${grade.id}` }
+      : { rate: String(settings.level_rates[index] ?? 0), source: "level_rate" }
+  const tier = inputs.tiers?.[member.distributor_id]
+  if (tier?.level_rates[index] !== undefined && MathBN.gt(tier.level_rates[index], best.rate)) {
+    best = { rate: String(tier.level_rates[index]), source: `tier:${tier.id}` }
+  }
+  return best
 }
 
 /** The buyer as an active distributor, if they were one when the order was placed. */

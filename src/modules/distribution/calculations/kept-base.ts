@@ -41,6 +41,7 @@ export function calculateKeptBase(state: OrderMoneyState): KeptLine[] {
       quantity: state.canceled ? 0 : kept,
       base: base.n.div(base.d).toString(),
       base_fraction: [base.n.toString(), base.d.toString()] as [string, string],
+      factor_fraction: [factor.n.toString(), factor.d.toString()] as [string, string],
     }
   })
 }

@@ -3,6 +3,7 @@ import { Attribution, AttributionInputs, AttributionSource, attributeOrder } fro
 import { calculateKeptBase } from "./kept-base"
 import { CurrentLine, FrozenLines, reconcileLines } from "./reconcile-lines"
 import { splitCommissions } from "./split-commission"
+import { CampaignDefinition, LineTerms, ProductFacts, RuleDefinition, termsForLine } from "./line-terms"
 import { CalculatedCommission, LevelTerms } from "./types"
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -31,7 +32,16 @@ export type FrozenAttribution = {
   terms: LevelTerms[]
   max_total_rate: string
   lines: FrozenLines
+  /** What product rules and campaigns gave each line, when it was first seen. */
+  line_terms?: Record<string, LineTerms> | null
   triggered_at: Date | string | null
+}
+
+/** The rules and campaigns in force, and the catalogue facts of the order's products: read when lines are first seen. */
+export type RuleContext = {
+  rules: RuleDefinition[]
+  campaigns: CampaignDefinition[]
+  products: Record<string, ProductFacts>
 }
 
 /** Everything a sync decides from, read once: the plan is a pure function of it. */
@@ -45,6 +55,8 @@ export type OrderSyncState = {
   attribution_inputs: AttributionInputs | null
   /** Whether the buyer has a distributor record (any status), for `after_first_order`. */
   buyer_is_distributor: boolean
+  /** Read when a line is seen for the first time (null: no rules apply, or no new line). */
+  rule_context?: RuleContext | null
 }
 
 export type OrderCommissionPlan = {
@@ -52,6 +64,8 @@ export type OrderCommissionPlan = {
   currency_code: string
   /** The attribution to freeze, on the first sync. */
   attribution: (Omit<FrozenAttribution, "triggered_at"> & { customer_id: string | null; currency_code: string }) | null
+  /** Terms of lines seen for the first time, added to the frozen ones. */
+  new_line_terms: Record<string, LineTerms>
   /** Bind the buyer to the cart's code: a registered buyer's first order through a code binds them. */
   bind_buyer: { customer_id: string; code: string } | null
   /** Lines seen for the first time, added to the frozen ones. */
@@ -78,7 +92,7 @@ export function planOrderCommissions(state: OrderSyncState): OrderCommissionPlan
   if (!state.frozen && state.attribution_inputs) attribution = attributeOrder(state.attribution_inputs, settings)
 
   const { lines, new_lines } = reconcileLines(state.frozen?.lines ?? {}, order.lines)
-  const frozen: Omit<FrozenAttribution, "triggered_at" | "lines"> = state.frozen ?? {
+  const frozen: Omit<FrozenAttribution, "triggered_at" | "lines" | "line_terms"> = state.frozen ?? {
     distributor_id: attribution?.distributor_id ?? null,
     code: attribution?.code ?? null,
     source: attribution?.source ?? null,
@@ -86,9 +100,28 @@ export function planOrderCommissions(state: OrderSyncState): OrderCommissionPlan
     max_total_rate: String(settings.max_total_rate),
   }
 
+  // A line's rules are frozen when it is first seen: at placement for the order's lines, at
+  // the edit or exchange for a line added later. A rule changed afterwards never moves it.
+  const new_line_terms: Record<string, LineTerms> = {}
+  if (frozen.terms.length && state.rule_context) {
+    const at = state.frozen ? now : new Date(order.created_at)
+    for (const [lineId, line] of Object.entries(new_lines)) {
+      const terms = termsForLine({
+        product: line.product_id ? state.rule_context.products[line.product_id] ?? null : null,
+        levels: frozen.terms,
+        rules: state.rule_context.rules,
+        campaigns: state.rule_context.campaigns,
+        currency_code: order.currency_code,
+        at,
+      })
+      if (terms) new_line_terms[lineId] = terms
+    }
+  }
+  const line_terms = { ...(state.frozen?.line_terms ?? {}), ...new_line_terms }
+
   const kept = calculateKeptBase({ currency_code: order.currency_code, canceled: order.canceled, refunded_total: order.refunded_total, lines })
   const expected = frozen.terms.length
-    ? splitCommissions({ currency_code: order.currency_code, lines: kept, levels: frozen.terms, max_total_rate: frozen.max_total_rate })
+    ? splitCommissions({ currency_code: order.currency_code, lines: kept, levels: frozen.terms, max_total_rate: frozen.max_total_rate, line_terms })
     : []
 
   const reached = triggerReached(order, settings.settlement_trigger)
@@ -99,7 +132,8 @@ export function planOrderCommissions(state: OrderSyncState): OrderCommissionPlan
     currency_code: order.currency_code,
     attribution: state.frozen
       ? null
-      : { ...frozen, customer_id: order.customer_id, currency_code: order.currency_code, lines: new_lines },
+      : { ...frozen, customer_id: order.customer_id, currency_code: order.currency_code, lines: new_lines, line_terms: new_line_terms },
+    new_line_terms: state.frozen ? new_line_terms : {},
     bind_buyer:
       !state.frozen && attribution?.source === "cart_code" && attribution.code && order.customer_id && order.customer_has_account
         ? { customer_id: order.customer_id, code: attribution.code }

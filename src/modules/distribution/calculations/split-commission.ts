@@ -1,8 +1,9 @@
 import { MathBN } from "@medusajs/framework/utils"
 
 import { BigNumberJS, currencyPrecision, toBN } from "./money"
-import { fCmp, fFloorMinor, fHalfUpMinor, fMul, frac, Fraction, fSub, fSum } from "./fraction"
-import { CalculatedCommission, KeptLine, LevelTerms } from "./types"
+import { fCmp, fDiv, fFloorMinor, fHalfUpMinor, fMul, frac, Fraction, fSub, fSum } from "./fraction"
+import { LineTerms } from "./line-terms"
+import { CalculatedCommission, CommissionLine, KeptLine, LevelTerms } from "./types"
 
 /**
  * Bounds each level's rate so that the sum over levels never exceeds `maxTotalRate`:
@@ -40,34 +41,77 @@ export function allocateRounded(raw: Fraction[], precision: number): { total: Bi
   return { total: totalMinor.shiftedBy(-precision), parts: partsMinor.map((p) => p.shiftedBy(-precision)) }
 }
 
-/** Commission per paid level, with one line per order line and the rule behind it. */
+const toFraction = (pair: [string, string] | undefined, fallback: Fraction) => (pair ? frac(pair[0], pair[1]) : fallback)
+const fMin = (a: Fraction, b: Fraction) => (fCmp(a, b) <= 0 ? a : b)
+const fMax0 = (a: Fraction) => (a.n.lt(0) ? frac(0) : a)
+/** A fraction as a plain decimal: exact when it terminates, else to 12 places (display only). */
+const fDecimal = (x: Fraction) => x.n.div(x.d).decimalPlaces(12).toString()
+
+/**
+ * Commission per paid level, with one line per order line and the rule behind it. Each line
+ * earns, per level, its level's rate, or what a product rule or campaign froze for it
+ * (`line_terms`). `max_total_rate` bounds the sum over levels of every line, level 1 served
+ * first; each commission is rounded once.
+ */
 export function splitCommissions(input: {
   currency_code: string
   lines: KeptLine[]
   levels: LevelTerms[]
   max_total_rate: string | number
+  line_terms?: Record<string, LineTerms> | null
 }): CalculatedCommission[] {
   const precision = currencyPrecision(input.currency_code)
-  const bases = input.lines.map((line) => (line.base_fraction ? frac(line.base_fraction[0], line.base_fraction[1]) : frac(line.base)))
-  return capLevelRates(input.levels, input.max_total_rate).map((terms) => {
-    const raw = bases.map((base) => {
-      const amount = fMul(base, frac(terms.rate))
-      return amount.n.lt(0) ? frac(0) : amount
+  const levels = [...input.levels].sort((a, b) => a.level - b.level)
+  const cap = frac(input.max_total_rate)
+
+  // Per line, per level: the exact amount and what the line records.
+  const perLine = input.lines.map((line) => {
+    const base = toFraction(line.base_fraction, frac(line.base))
+    const factor = toFraction(line.factor_fraction, frac(1))
+    let leftRate = cap
+    let leftAmount = fMul(base, cap)
+    return levels.map((level) => {
+      const own = input.line_terms?.[line.line_item_id]?.[String(level.level)]
+      const terms = own ?? { kind: "rate" as const, value: toBN(level.rate).toString(), source: level.source }
+      if (terms.kind === "rate") {
+        const rate = fMin(fMax0(frac(terms.value)), fMax0(leftRate))
+        const amount = fMul(base, rate)
+        leftRate = fSub(leftRate, rate)
+        leftAmount = fSub(leftAmount, amount)
+        const capped = fCmp(rate, frac(terms.value)) < 0
+        return { amount, rate: fDecimal(rate), source: own && capped ? `${terms.source}+cap` : terms.source }
+      }
+      const nominal = fMax0(fMul(fMul(frac(terms.value), frac(line.quantity)), factor))
+      const amount = fMin(nominal, fMax0(leftAmount))
+      leftAmount = fSub(leftAmount, amount)
+      leftRate = base.n.gt(0) ? fSub(leftRate, fDiv(amount, base)) : leftRate
+      return { amount, fixed: toBN(terms.value).toString(), source: fCmp(amount, nominal) < 0 ? `${terms.source}+cap` : terms.source }
     })
-    const { total, parts } = allocateRounded(raw, precision)
+  })
+
+  return levels.map((level, levelIndex) => {
+    const { total, parts } = allocateRounded(
+      perLine.map((cells) => cells[levelIndex].amount),
+      precision
+    )
+    const bases = input.lines.map((line) => toFraction(line.base_fraction, frac(line.base)))
     return {
-      level: terms.level,
-      distributor_id: terms.distributor_id,
+      level: level.level,
+      distributor_id: level.distributor_id,
       amount: total.toString(),
-      lines: input.lines.map((line, index) => ({
-        line_item_id: line.line_item_id,
-        product_id: line.product_id,
-        quantity: line.quantity,
-        base: fHalfUpMinor(bases[index], precision).shiftedBy(-precision).toString(),
-        rate: toBN(terms.rate).toString(),
-        amount: parts[index].toString(),
-        source: terms.source,
-      })),
+      base: fHalfUpMinor(fSum(bases), precision).shiftedBy(-precision).toString(),
+      lines: input.lines.map((line, index): CommissionLine => {
+        const cell = perLine[index][levelIndex]
+        return {
+          line_item_id: line.line_item_id,
+          product_id: line.product_id,
+          quantity: line.quantity,
+          base: fHalfUpMinor(bases[index], precision).shiftedBy(-precision).toString(),
+          ...("fixed" in cell ? { fixed: cell.fixed } : { rate: cell.rate }),
+          amount: parts[index].toString(),
+          source: cell.source,
+        }
+      }),
     }
   })
 }

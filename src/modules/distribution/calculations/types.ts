@@ -37,6 +37,12 @@ export type KeptLine = {
   base: string
   /** The exact base as [numerator, denominator]. */
   base_fraction?: [string, string]
+  /**
+   * What is left of the line's paid value after refunds beyond returned goods, as
+   * [numerator, denominator] (1 = nothing refunded; 0 = canceled): a fixed amount per unit
+   * shrinks by it like a rate's base does.
+   */
+  factor_fraction?: [string, string]
 }
 
 /** One paid level of the chain and the rate or fixed amount it earns. */
@@ -54,8 +60,12 @@ export type CommissionLine = {
   product_id: string | null
   quantity: number
   base: string
-  rate: string
+  /** The fraction of the base earned (after the `max_total_rate` cap), for a rate… */
+  rate?: string
+  /** …or the amount per kept unit, for a fixed rule. */
+  fixed?: string
   amount: string
+  /** What produced it: "level_rate", "grade:<id>", "tier:<id>", "rule:<id>", "+campaign:<id>", "+cap". */
   source: string
 }
 
@@ -63,5 +73,7 @@ export type CalculatedCommission = {
   level: number
   distributor_id: string
   amount: string
+  /** The kept goods value it is computed on (the lines' bases, exact, to the minor unit). */
+  base: string
   lines: CommissionLine[]
 }

@@ -20,6 +20,8 @@ const Commission = model
       amount: model.bigNumber(),
       accrued_amount: model.bigNumber(),
       reversed_amount: model.bigNumber().default(0),
+      /** The goods value kept that this commission is computed on now (the sum of its lines' bases). */
+      base_amount: model.bigNumber().nullable(),
       lines: model.json(),
       available_at: model.dateTime().nullable(),
       settled_at: model.dateTime().nullable(),

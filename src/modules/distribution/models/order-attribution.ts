@@ -22,6 +22,12 @@ const OrderAttribution = model
       max_total_rate: model.text(),
       /** Per line, its paid value for the whole quantity when first seen: { [line_item_id]: { product_id, quantity, net, gross } }. */
       lines: model.json(),
+      /**
+       * Per line and level, the rate or fixed amount a product rule or campaign gave it when the
+       * line was first seen: { [line_item_id]: { [level]: { kind, value, source } } }. A line
+       * without an entry earns its level's rate in `terms`.
+       */
+      line_terms: model.json().nullable(),
       triggered_at: model.dateTime().nullable(),
     }
   )

@@ -36,6 +36,7 @@ type StoredCommission = {
   amount: string
   accrued_amount: string
   reversed_amount: string
+  base_amount: string | null
   lines: unknown
 }
 
@@ -68,13 +69,20 @@ export class CommissionSyncService {
     const orderId = plan.order_id
     const sql = await sqlOf(sharedContext)
 
-    let attribution: { id: string; lines: unknown; triggered_at: Date | null }
+    let attribution: { id: string; lines: unknown; line_terms: unknown; triggered_at: Date | null }
     if (plan.attribution) {
       // First sync: the caller holds the order's lock; the unique key on order_id refuses a
       // second writer that got past it.
-      const { terms, lines, ...frozen } = plan.attribution
+      const { terms, lines, line_terms, ...frozen } = plan.attribution
       attribution = await this.attributions_.create(
-        { order_id: orderId, ...frozen, terms: asJson(terms), lines: asJson(lines), triggered_at: plan.triggered_now },
+        {
+          order_id: orderId,
+          ...frozen,
+          terms: asJson(terms),
+          lines: asJson(lines),
+          line_terms: line_terms && Object.keys(line_terms).length ? asJson(line_terms) : null,
+          triggered_at: plan.triggered_now,
+        },
         sharedContext
       )
       if (plan.bind_buyer) {
@@ -85,7 +93,7 @@ export class CommissionSyncService {
       }
     } else {
       const [row] = await sql("distribution_order_attribution")
-        .select("id", "lines", "triggered_at")
+        .select("id", "lines", "line_terms", "triggered_at")
         .where({ order_id: orderId, deleted_at: null })
         .forUpdate()
       attribution = row
@@ -93,7 +101,7 @@ export class CommissionSyncService {
 
     // Locked: the settlement job and other syncs wait, then see what this one wrote.
     const stored: StoredCommission[] = await sql("distribution_commission")
-      .select("id", "level", "status", "distributor_id", "amount", "accrued_amount", "reversed_amount", "lines")
+      .select("id", "level", "status", "distributor_id", "amount", "accrued_amount", "reversed_amount", "base_amount", "lines")
       .where({ order_id: orderId, deleted_at: null })
       .forUpdate()
 
@@ -114,6 +122,7 @@ export class CommissionSyncService {
             amount: asAmount(expected.amount),
             accrued_amount: asAmount(expected.amount),
             reversed_amount: asAmount(0),
+            base_amount: asAmount(expected.base),
             lines: asJson(expected.lines),
           },
           sharedContext
@@ -124,7 +133,7 @@ export class CommissionSyncService {
 
       const delta = MathBN.sub(expected.amount, row.amount)
       const status = commissionStatusAfter(row.status, MathBN.convert(expected.amount).isZero(), held)
-      const linesChanged = canonical(row.lines) !== canonical(expected.lines)
+      const linesChanged = canonical(row.lines) !== canonical(expected.lines) || !MathBN.eq(row.base_amount ?? -1, expected.base)
       if (delta.isZero() && status === row.status && !linesChanged) continue
 
       // Accrued only grows and reversed only grows, so amount = accrued − reversed always.
@@ -136,6 +145,7 @@ export class CommissionSyncService {
           amount: asAmount(expected.amount),
           accrued_amount: asAmount(accrued),
           reversed_amount: asAmount(reversed),
+          base_amount: asAmount(expected.base),
           lines: asJson(expected.lines),
           status,
           ...(status === "frozen" && row.status !== "frozen" ? { available_at: plan.frozen_until } : {}),
@@ -174,6 +184,9 @@ export class CommissionSyncService {
     }
 
     const newLines = Object.keys(plan.new_lines).length ? { lines: asJson({ ...((attribution.lines as object) ?? {}), ...plan.new_lines }) } : {}
+    if (Object.keys(plan.new_line_terms).length) {
+      Object.assign(newLines, { line_terms: asJson({ ...((attribution.line_terms as object) ?? {}), ...plan.new_line_terms }) })
+    }
     const trigger = plan.triggered_now && !attribution.triggered_at && !plan.attribution ? { triggered_at: plan.triggered_now } : {}
     if (Object.keys(newLines).length || Object.keys(trigger).length) {
       await this.attributions_.update({ id: attribution.id, ...newLines, ...trigger }, sharedContext)

@@ -59,9 +59,14 @@ export class TeamTreeService {
   @InjectManager()
   async listChain(startId: string, levels: number, @MedusaContext() sharedContext: Context = {}): Promise<ChainMember[]> {
     const ids = [startId, ...(await this.listUplineIds(startId, sharedContext))].slice(0, Math.min(levels, HARD_MAX_LEVELS))
-    const rows = await this.distributors_.list({ id: ids }, { select: ["id", "status"] }, sharedContext)
-    const status = new Map(rows.map((row) => [row.id, row.status as string]))
-    return ids.map((id, index) => ({ level: index + 1, distributor_id: id, status: status.get(id) ?? "missing" }))
+    const rows = await this.distributors_.list({ id: ids }, { select: ["id", "status", "grade_id"] }, sharedContext)
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    return ids.map((id, index) => ({
+      level: index + 1,
+      distributor_id: id,
+      status: (byId.get(id)?.status as string) ?? "missing",
+      grade_id: byId.get(id)?.grade_id ?? null,
+    }))
   }
 
   /** Creates a distributor and places it under its parent in one transaction: no orphan if the parent fails. */

@@ -11,6 +11,8 @@ import {
   LevelTerms,
   OrderSnapshot,
   OrderSyncState,
+  ProductFacts,
+  RuleContext,
   toBN,
 } from "../../../modules/distribution/calculations"
 
@@ -60,6 +62,7 @@ export const loadOrderSyncStateStep = createStep(
           terms: (stored.terms ?? []) as unknown as LevelTerms[],
           max_total_rate: stored.max_total_rate,
           lines: (stored.lines ?? {}) as unknown as FrozenLines,
+          line_terms: (stored.line_terms ?? null) as unknown as FrozenAttribution["line_terms"],
           triggered_at: stored.triggered_at,
         }
       : null
@@ -68,6 +71,11 @@ export const loadOrderSyncStateStep = createStep(
     const [buyer] = order.customer_id && needsBuyer ? await service.listDistributors({ customer_id: order.customer_id }, { take: 1 }) : []
     const attribution_inputs = frozen ? null : await readAttributionInputs(service, order, raw, buyer ?? null, settings)
 
+    // Rules and campaigns matter only for lines seen for the first time, on an attributed order.
+    const paid = frozen ? frozen.terms.length > 0 : !!attribution_inputs && Object.keys(attribution_inputs.chains).length > 0
+    const unseen = order.lines.filter((line) => line.quantity > 0 && !frozen?.lines[line.line_item_id])
+    const rule_context = paid && unseen.length ? await readRuleContext(query, service, unseen, frozen ? now : order.created_at) : null
+
     return new StepResponse<OrderSyncState | null>({
       order,
       settings,
@@ -75,6 +83,7 @@ export const loadOrderSyncStateStep = createStep(
       frozen,
       attribution_inputs,
       buyer_is_distributor: !!buyer,
+      rule_context,
     })
   }
 )
@@ -144,5 +153,31 @@ async function readAttributionInputs(
   for (const id of attributionCandidates(inputs, settings)) {
     chains[id] = await service.listChain(id, settings.max_levels)
   }
-  return { ...inputs, chains }
+  const members = Object.values(chains).flat()
+  const gradeIds = [...new Set(members.map((m) => m.grade_id).filter((id): id is string => !!id))]
+  const grades = await service.listGradeRates(gradeIds)
+  const tiers = await service.listTiersReached([...new Set(members.map((m) => m.distributor_id))], order.currency_code, new Date(order.created_at))
+  return { ...inputs, chains, grades, tiers }
+}
+
+/** The rules and campaigns in force, and where each new line's product sits in the catalogue. */
+async function readRuleContext(
+  query: { graph: (q: object) => Promise<{ data: unknown[] }> },
+  service: DistributionModuleService,
+  lines: CurrentLine[],
+  at: Date | string
+): Promise<RuleContext | null> {
+  const { rules, campaigns } = await service.listTermsInForce(new Date(at))
+  if (!rules.length && !campaigns.length) return null
+  const productIds = [...new Set(lines.map((l) => l.product_id).filter((id): id is string => !!id))]
+  const { data } = productIds.length
+    ? await query.graph({ entity: "product", fields: ["id", "collection_id", "type_id", "categories.id", "categories.mpath"], filters: { id: productIds } })
+    : { data: [] }
+  const products: Record<string, ProductFacts> = {}
+  for (const p of data as { id: string; collection_id: string | null; type_id: string | null; categories?: { id: string; mpath?: string | null }[] }[]) {
+    // A category rule covers its sub-categories: `mpath` lists a category's ancestors.
+    const categoryIds = (p.categories ?? []).flatMap((c) => (c.mpath ? c.mpath.split(".").filter(Boolean) : [c.id]))
+    products[p.id] = { product_id: p.id, category_ids: [...new Set(categoryIds)], collection_id: p.collection_id, type_id: p.type_id }
+  }
+  return { rules, campaigns, products }
 }

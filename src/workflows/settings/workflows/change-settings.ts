@@ -1,5 +1,6 @@
 import { createHook, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { changeSettingsStep, ChangeSettingsStepInput } from "../steps/change-settings"
+import { validateSettingsAgainstTermsStep } from "../steps/validate-settings-against-terms"
 
 export type ChangeSettingsWorkflowInput = ChangeSettingsStepInput
 
@@ -11,6 +12,7 @@ export type ChangeSettingsWorkflowInput = ChangeSettingsStepInput
  */
 export const changeSettingsWorkflowId = "change-distribution-settings"
 export const changeSettingsWorkflow = createWorkflow(changeSettingsWorkflowId, (input: ChangeSettingsWorkflowInput) => {
+  validateSettingsAgainstTermsStep(input.patch)
   const settings = changeSettingsStep(input)
   const settingsChanged = createHook("settingsChanged", { settings, actor_id: input.actor_id })
   return new WorkflowResponse(settings, { hooks: [settingsChanged] })

@@ -1,0 +1,3 @@
+import { retrieveUpdateDelete } from "../../terms/handlers"
+
+export const { GET, POST, DELETE } = retrieveUpdateDelete("rule")

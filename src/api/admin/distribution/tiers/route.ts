@@ -1,0 +1,3 @@
+import { listAndCreate } from "../terms/handlers"
+
+export const { GET, POST } = listAndCreate("tier")
