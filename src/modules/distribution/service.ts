@@ -11,12 +11,14 @@ import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { randomInt } from "crypto"
 import {
   Binding,
+  CartCode,
   CodeVisit,
   Commission,
   CommissionAdjustment,
   Distributor,
   LedgerEntry,
   OrderAttribution,
+  RepurchaseReminder,
   Setting,
   SettingChange,
   ShareLink,
@@ -38,6 +40,13 @@ import {
   SettledCommission,
   ValidatedWithdrawal,
 } from "../../types"
+import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingService } from "./services/share-tracking"
+import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
+import type {
+  ClaimedRepurchaseReminder,
+  RepurchaseReminderClaim,
+  RepurchaseReminderService,
+} from "./services/repurchase-reminders"
 
 const SETTINGS_KEY = "global"
 // No 0/O/1/I/L: codes are read aloud and typed from screenshots.
@@ -55,12 +64,14 @@ type CommissionRow = {
 
 class DistributionModuleService extends MedusaService({
   Binding,
+  CartCode,
   CodeVisit,
   Commission,
   CommissionAdjustment,
   Distributor,
   LedgerEntry,
   OrderAttribution,
+  RepurchaseReminder,
   Setting,
   SettingChange,
   ShareLink,
@@ -587,6 +598,39 @@ class DistributionModuleService extends MedusaService({
       available: MathBN.convert(r.available).toNumber(),
       withdrawn: MathBN.convert(r.withdrawn).toNumber(),
     }))
+  }
+
+  /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */
+
+  protected service_<T>(name: string): T {
+    return (this as unknown as { __container__: Record<string, T> }).__container__[name]
+  }
+
+  /** A visit through a share code, once per visitor, code and window; null when it was a repeat. */
+  recordCodeVisit(input: RecordVisitInput): Promise<string | null> {
+    return this.service_<ShareTrackingService>("shareTrackingService").recordVisit(input)
+  }
+
+  recordCartCode(input: RecordCartCodeInput): Promise<{ id: string; previous: CartCodeRow | null }> {
+    return this.service_<ShareTrackingService>("shareTrackingService").recordCartCode(input)
+  }
+
+  restoreCartCode(cartId: string, previous: CartCodeRow | null): Promise<void> {
+    return this.service_<ShareTrackingService>("shareTrackingService").restoreCartCode(cartId, previous)
+  }
+
+  getLinkFunnels(distributorId: string, codes: string[]): Promise<LinkFunnel[]> {
+    return this.service_<ConversionStatsService>("conversionStatsService").linkFunnels(distributorId, codes)
+  }
+
+  /** Visits → carts → orders → kept GMV, per distributor, link, product and level (for the admin overview). */
+  getConversionStats(range: ConversionRange = {}): Promise<ConversionStats> {
+    return this.service_<ConversionStatsService>("conversionStatsService").conversionStats(range)
+  }
+
+  /** Claims reminders not sent before (unique per customer and last order); answers those this call claimed. */
+  claimRepurchaseReminders(claims: RepurchaseReminderClaim[]): Promise<ClaimedRepurchaseReminder[]> {
+    return this.service_<RepurchaseReminderService>("repurchaseReminderService").claimReminders(claims)
   }
 }
 

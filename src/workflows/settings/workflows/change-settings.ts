@@ -1,5 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { changeSettingsStep, ChangeSettingsStepInput } from "../steps/change-settings"
+import { validateSharePromotionStep } from "../steps/validate-share-promotion"
 
 export type ChangeSettingsWorkflowInput = ChangeSettingsStepInput
 
@@ -9,5 +10,6 @@ export type ChangeSettingsWorkflowInput = ChangeSettingsStepInput
  */
 export const changeSettingsWorkflowId = "change-distribution-settings"
 export const changeSettingsWorkflow = createWorkflow(changeSettingsWorkflowId, (input: ChangeSettingsWorkflowInput) => {
+  validateSharePromotionStep(input.patch)
   return new WorkflowResponse(changeSettingsStep(input))
 })
