@@ -147,21 +147,30 @@ medusaIntegrationTestRunner({
 
       const top = await makeDistributor(api, admin, seed, "ctop@test.local")
       const d = await makeDistributor(api, admin, seed, "cd@test.local", top.distributor.id)
-      let attachedCart: Record<string, unknown> | undefined
-      const order = await placeOrder(api, {
-        seed,
-        items: [{ variant_id: seed.variants.A, quantity: 1 }, { variant_id: seed.variants.B, quantity: 1 }],
-        beforeComplete: async (cartId) => {
-          attachedCart = (await attach(cartId, d.distributor.code)).data.cart
-        },
-      })
+      // As a storefront does: the cart is made, the share flow attaches the code, then checkout.
+      const address = { first_name: "Test", last_name: "Buyer", address_1: "1 Test St", city: "Testville", country_code: "us", postal_code: "10001" }
+      const h = seed.storeHeaders
+      const { cart } = (
+        await api.post("/store/carts", {
+          region_id: seed.regionId, sales_channel_id: seed.salesChannelId, email: "coupon@test.local",
+          items: [{ variant_id: seed.variants.A, quantity: 1 }, { variant_id: seed.variants.B, quantity: 1 }],
+          shipping_address: address, billing_address: address,
+        }, h)
+      ).data
+      const attachedCart = (await attach(cart.id, d.distributor.code)).data.cart
       expect(attachedCart).toMatchObject({
         metadata: { distribution_code: d.distributor.code },
         promotions: [expect.objectContaining({ code: "SHARE10" })],
         item_total: 135,
         discount_total: 15,
-        total: 145, // 135 + shipping 10
       })
+      await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: seed.shippingOptionId }, h)
+      const { payment_collection: pc } = (await api.post("/store/payment-collections", { cart_id: cart.id }, h)).data
+      await api.post(`/store/payment-collections/${pc.id}/payment-sessions`, { provider_id: "pp_system_default" }, h)
+      const done = (await api.post(`/store/carts/${cart.id}/complete`, {}, h)).data
+      expect(done.type).toBe("order")
+      const order = done.order
+      expect(order).toMatchObject({ item_total: 135, discount_total: 15, total: 145 }) // + shipping 10
 
       const view = await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 2)
       const lines = (level: number) =>

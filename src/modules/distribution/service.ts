@@ -45,8 +45,8 @@ import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunn
 import type {
   ClaimedRepurchaseReminder,
   RepurchaseReminderClaim,
-  RepurchaseReminderService,
-} from "./services/repurchase-reminders"
+  RepurchaseClaimsService,
+} from "./services/repurchase-claims"
 
 const SETTINGS_KEY = "global"
 // No 0/O/1/I/L: codes are read aloud and typed from screenshots.
@@ -630,7 +630,7 @@ class DistributionModuleService extends MedusaService({
 
   /** Claims reminders not sent before (unique per customer and last order); answers those this call claimed. */
   claimRepurchaseReminders(claims: RepurchaseReminderClaim[]): Promise<ClaimedRepurchaseReminder[]> {
-    return this.service_<RepurchaseReminderService>("repurchaseReminderService").claimReminders(claims)
+    return this.service_<RepurchaseClaimsService>("repurchaseClaimsService").claimReminders(claims)
   }
 }
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
-import { RepurchaseReminderClaim } from "../../../modules/distribution/services/repurchase-reminders"
+import { RepurchaseReminderClaim } from "../../../modules/distribution/services/repurchase-claims"
 
 /**
  * Claims the reminders no run claimed before. Of two workers running at once, each

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { repurchaseDue } from "../../../modules/distribution/calculations"
-import { RepurchaseReminderClaim } from "../../../modules/distribution/services/repurchase-reminders"
+import { RepurchaseReminderClaim } from "../../../modules/distribution/services/repurchase-claims"
 
 const PAGE_SIZE = 200
 

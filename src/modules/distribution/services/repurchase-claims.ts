@@ -16,7 +16,9 @@ export type ClaimedRepurchaseReminder = RepurchaseReminderClaim & { id: string }
  * Claims repurchase reminders: the unique key (customer, last order) lets exactly one of
  * several workers running the job at once claim a reminder, and only the claimer sends it.
  */
-export class RepurchaseReminderService {
+// Not "RepurchaseReminderService": Medusa registers the RepurchaseReminder model's own data
+// service under that name (repurchaseReminderService), and a class here would replace it.
+export class RepurchaseClaimsService {
   protected readonly baseRepository_: DAL.RepositoryService
 
   constructor({ baseRepository }: { baseRepository: DAL.RepositoryService }) {
