@@ -17,6 +17,27 @@ import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
 import { sendRepurchaseRemindersWorkflow } from "../../src/workflows/repurchase/workflows/send-repurchase-reminders"
 import { DistributionEvents } from "../../src/workflows/events"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { recordCartCodeStep } from "../../src/workflows/share/steps/record-cart-code"
+import { recordShareVisitStep } from "../../src/workflows/share/steps/record-share-visit"
+import { claimRepurchaseRemindersStep } from "../../src/workflows/repurchase/steps/claim-repurchase-reminders"
+import { RecordCartCodeInput } from "../../src/modules/distribution/services/share-tracking"
+import { RepurchaseReminderClaim } from "../../src/modules/distribution/services/repurchase-claims"
+
+/** The plugin's write steps, then a step that fails: their compensations must leave nothing behind. */
+const failingAfterWrites = createWorkflow(
+  "test-storefront-writes-then-fail",
+  (input: { carts: RecordCartCodeInput[]; visit: { code: string; distributor_id: string; visitor_hash: string }; claims: RepurchaseReminderClaim[] }) => {
+    recordCartCodeStep(input.carts[0]).config({ name: "cart-code-replaced" })
+    recordCartCodeStep(input.carts[1]).config({ name: "cart-code-new" })
+    recordShareVisitStep({ ...input.visit, share_link_id: null, product_id: null, window_minutes: 30 })
+    claimRepurchaseRemindersStep(input.claims)
+    createStep("test-storefront-boom", async () => {
+      throw new Error("boom")
+    })()
+    return new WorkflowResponse(undefined)
+  }
+)
 
 jest.setTimeout(300_000)
 
@@ -231,6 +252,24 @@ medusaIntegrationTestRunner({
       } finally {
         recorder.stop()
       }
+    })
+
+    it("compensation: a failure after the writes puts a cart's code back and removes the new rows", async () => {
+      const d = await makeDistributor(api, admin, seed, "comp@test.local")
+      const row = (cart_id: string, code: string) => ({ cart_id, code, distributor_id: d.distributor.id, share_link_id: null, product_id: null })
+      await service().recordCartCode(row("cart_old", "FIRST234"))
+      const { errors } = await failingAfterWrites(getContainer()).run({
+        input: {
+          carts: [row("cart_old", "SECOND34"), row("cart_new", "SECOND34")],
+          visit: { code: d.distributor.code, distributor_id: d.distributor.id, visitor_hash: "f".repeat(64) },
+          claims: [{ customer_id: "cus_x", distributor_id: d.distributor.id, last_order_id: "order_x", interval_days: 10, due_at: new Date() }],
+        },
+        throwOnError: false,
+      })
+      expect(errors.map((e) => e.error.message)).toEqual(["boom"])
+      expect(await knex()("distribution_cart_code").select("cart_id", "code").whereNull("deleted_at")).toEqual([{ cart_id: "cart_old", code: "FIRST234" }])
+      expect(await knex()("distribution_code_visit").count("* as n").whereNull("deleted_at")).toEqual([{ n: "0" }])
+      expect(await knex()("distribution_repurchase_reminder").count("* as n").whereNull("deleted_at")).toEqual([{ n: "0" }])
     })
 
     it("a cart with the buyer's own code is refused, and counts as nothing", async () => {
