@@ -2,6 +2,8 @@ import Redis from "ioredis"
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible"
 import { RateLimit, RateLimitName, RateLimitsConfig } from "./config"
 
+const CONNECT_WAIT_MS = 2000
+
 /** Either the key may go on, or it must wait `retryAfter` seconds. */
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfter: number }
 
@@ -14,6 +16,7 @@ export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfter:
 export class DistributionRateLimiters {
   private readonly limiters = new Map<string, RateLimiterAbstract>()
   private readonly redis: Redis | null
+  private ready: Promise<void> | null = null
 
   constructor(readonly config: RateLimitsConfig) {
     this.redis =
@@ -24,6 +27,23 @@ export class DistributionRateLimiters {
     this.redis?.on("error", () => {
       // Connection errors are retried by ioredis; the insurance limiter covers the gap.
     })
+  }
+
+  /**
+   * Waits (a moment at most) for the first connection to Redis: without it, the first
+   * requests after a start would be counted in memory only, and not seen by other servers.
+   */
+  private connected(): Promise<void> {
+    const redis = this.redis
+    if (!redis || redis.status === "ready") return Promise.resolve()
+    this.ready ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CONNECT_WAIT_MS)
+      redis.once("ready", () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+    return this.ready
   }
 
   private limiter(name: string, limit: RateLimit): RateLimiterAbstract {
@@ -44,6 +64,7 @@ export class DistributionRateLimiters {
     if (!limit) return { allowed: true }
     const scaled = perIp ? { points: limit.points * this.config.ip_multiplier, duration: limit.duration } : limit
     try {
+      await this.connected()
       await this.limiter(perIp ? `${name}:ip` : name, scaled).consume(key, points)
       return { allowed: true }
     } catch (rejection) {
@@ -58,6 +79,7 @@ export class DistributionRateLimiters {
   async check(name: RateLimitName, key: string): Promise<RateLimitVerdict> {
     const limit = this.config.limits[name]
     if (!limit) return { allowed: true }
+    await this.connected()
     const state = await this.limiter(name, limit).get(key)
     if (state && state.consumedPoints >= limit.points) {
       return { allowed: false, retryAfter: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) }
