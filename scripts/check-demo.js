@@ -8,7 +8,8 @@ const path = require("path")
 
 const root = path.resolve(__dirname, "..")
 const BASE = `http://localhost:${process.env.PORT || 9000}`
-const READY_TIMEOUT_MS = 8 * 60_000
+// A first start migrates, seeds and compiles the admin: minutes on a busy machine.
+const READY_TIMEOUT_MS = 15 * 60_000
 const STOP_TIMEOUT_MS = 60_000
 
 let output = ""
@@ -61,13 +62,21 @@ main()
     if (!stop) throw new Error("the demo did not stop within a minute of Ctrl-C")
     console.log("PASS: npm run demo")
   })
-  .catch((error) => {
+  .catch(async (error) => {
     console.error(output.split("\n").slice(-40).join("\n"))
     console.error(`FAIL: npm run demo: ${error.message}`)
-    try {
-      process.kill(-demo.pid, "SIGKILL")
-    } catch {
-      // already gone
-    }
     process.exitCode = 1
+    // Ctrl-C first: the demo stops its server and Postgres, which run in process groups of
+    // their own and would outlive a SIGKILL to this group. SIGKILL only if it hangs.
+    const signal = (name) => {
+      try {
+        process.kill(-demo.pid, name)
+      } catch {
+        // already gone
+      }
+    }
+    signal("SIGINT")
+    const stop = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), STOP_TIMEOUT_MS))])
+    if (!stop) signal("SIGKILL")
+    process.exit() // the banner's poll would otherwise go on until its deadline
   })

@@ -15,6 +15,7 @@ const os = require("os")
 const path = require("path")
 const { spawn } = require("child_process")
 const { startEmbeddedPostgres } = require("./embedded-pg")
+const { medusaPathProblem } = require("./medusa-path-check")
 const demo = require("../demo/demo.json")
 
 const root = path.resolve(__dirname, "..")
@@ -79,6 +80,9 @@ async function main() {
   fs.mkdirSync(logDir, { recursive: true })
   const state = readState()
   if (!fs.existsSync(medusaBin)) throw new Error("Medusa is not installed here: run `npm install` first.")
+  // Fail now, with the cause, rather than a minute into the server's start.
+  const pathProblem = medusaPathProblem(root)
+  if (pathProblem) throw new Error(pathProblem)
 
   // Fail before anything starts: the admin URL and CORS settings assume this port.
   if (!(await portIsFree(SERVER_PORT))) {

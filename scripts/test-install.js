@@ -6,8 +6,13 @@
 // routes are there.
 //
 //   node scripts/test-install.js                 build + pack this repo, then check
+//   node scripts/test-install.js --medusa 2.12.6 ... in an app on that Medusa version
+//   node scripts/test-install.js --medusa lowest ... on the lowest in peerDependencies
 //   node scripts/test-install.js --tarball x.tgz check an already packed tarball
 //   node scripts/test-install.js --keep          leave the temp folder for a post-mortem
+//
+// The app's npm install also checks the plugin's peerDependencies: a Medusa version outside
+// their range fails it (ERESOLVE).
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
@@ -17,10 +22,25 @@ const { startEmbeddedPostgres, freePort } = require("./embedded-pg")
 const root = path.resolve(__dirname, "..")
 const pkg = require(path.join(root, "package.json"))
 const keep = process.argv.includes("--keep")
+const argument = (name) => {
+  const at = process.argv.indexOf(name)
+  return at > 0 ? process.argv[at + 1] : undefined
+}
+// Default: the version this repo develops against (devDependencies). `lowest`: the lowest
+// that the plugin's peerDependencies accept.
+const medusaVersion = (() => {
+  const wanted = argument("--medusa") ?? pkg.devDependencies["@medusajs/medusa"]
+  if (wanted !== "lowest") return wanted
+  const lowest = /^(?:\^|>=\s*)(\d+\.\d+\.\d+)\b/.exec(pkg.peerDependencies["@medusajs/medusa"])?.[1]
+  if (!lowest) throw new Error(`Cannot read the lowest version from peerDependencies: ${pkg.peerDependencies["@medusajs/medusa"]}`)
+  return lowest
+})()
 // No "dist" in this name: Medusa 2.21.2 finds core modules' models by splitting their
 // file path at the first "dist" (utils/dist/modules-sdk/joiner-config-builder.js), so an
 // app under /tmp/distribution-… loses api_key, customer, … and fails to start.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-install-check-"))
+// As root, Postgres runs as the `postgres` user, which must enter this folder (ours, 700).
+fs.chmodSync(work, 0o711)
 const appDir = path.join(work, "app")
 
 const HEALTH_TIMEOUT_MS = 180_000
@@ -100,32 +120,52 @@ async function packPlugin() {
   })
 }
 
-/** The smallest app a merchant would have: Medusa, its CLI, and this plugin. */
-function writeApp(tarball) {
-  // Same pins as the plugin is developed against, so a mismatch shows up here.
-  const pin = (name) => {
-    const version = pkg.devDependencies[name] ?? pkg.peerDependencies?.[name]
-    if (!version) throw new Error(`package.json pins no version of ${name}`)
-    return version
+/**
+ * What a merchant's app on Medusa `version` depends on: its Medusa packages all at that
+ * version, and @medusajs/ui at the version that Medusa's dashboard pins (a second copy of
+ * the UI library breaks the admin's React context).
+ */
+async function medusaPins(version) {
+  const medusa = ["medusa", "framework", "cli", "admin-sdk", "draft-order", "icons"]
+  const pins = Object.fromEntries(medusa.map((name) => [`@medusajs/${name}`, version]))
+  if (version === pkg.devDependencies["@medusajs/medusa"]) {
+    pins["@medusajs/ui"] = pkg.devDependencies["@medusajs/ui"]
+  } else {
+    const ui = await npmView(`@medusajs/dashboard@${version}`, "dependencies.@medusajs/ui")
+    if (!ui) throw new Error(`No @medusajs/dashboard@${version} on the registry: is ${version} a Medusa version?`)
+    pins["@medusajs/ui"] = ui
   }
-  const deps = (names) => Object.fromEntries(names.map((name) => [name, pin(name)]))
+  return pins
+}
+
+function npmView(spec, field) {
+  return new Promise((resolve, reject) => {
+    let out = ""
+    const child = spawn("npm", ["view", spec, field], { stdio: ["ignore", "pipe", "inherit"] })
+    child.stdout.on("data", (chunk) => (out += chunk))
+    child.on("error", reject)
+    child.on("exit", () => resolve(out.trim()))
+  })
+}
+
+/** The smallest app a merchant would have: Medusa, its CLI, and this plugin. */
+function writeApp(tarball, medusa) {
+  // The rest as the plugin is developed against.
+  const deps = (names) =>
+    Object.fromEntries(
+      names.map((name) => {
+        if (!pkg.devDependencies[name]) throw new Error(`package.json pins no version of ${name}`)
+        return [name, pkg.devDependencies[name]]
+      })
+    )
   fs.mkdirSync(appDir, { recursive: true })
   const appPkg = {
     name: "install-check-app",
     private: true,
     version: "0.0.0",
     dependencies: {
-      ...deps([
-        "@medusajs/medusa",
-        "@medusajs/framework",
-        "@medusajs/cli",
-        "@medusajs/admin-sdk",
-        "@medusajs/draft-order",
-        "@medusajs/ui",
-        "@medusajs/icons",
-        "react",
-        "react-dom",
-      ]),
+      ...medusa,
+      ...deps(["react", "react-dom"]),
       [pkg.name]: `file:${tarball}`,
     },
     // The medusa CLI loads medusa-config.ts through ts-node (with swc, as tsconfig says).
@@ -201,9 +241,11 @@ async function main() {
     tarballArg > 0 ? path.resolve(process.argv[tarballArg + 1]) : await packPlugin()
   if (!fs.existsSync(tarball)) throw new Error(`No tarball at ${tarball}`)
 
+  const medusaDeps = await medusaPins(medusaVersion)
+  console.log(`\nMedusa ${medusaVersion} (@medusajs/ui ${medusaDeps["@medusajs/ui"]}); plugin peers: ${JSON.stringify(pkg.peerDependencies)}`)
   await step(`npm install in a fresh app (${appDir})`, () => {
-    writeApp(tarball)
-    // --prefer-offline: the packages are in npm's cache from this repo's own install.
+    writeApp(tarball, medusaDeps)
+    // --prefer-offline: most packages are in npm's cache from this repo's own install.
     return run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], {
       cwd: appDir,
       logFile: path.join(work, "npm-install.log"),
@@ -294,9 +336,13 @@ async function main() {
 
     // Medusa answers 401 to every anonymous /admin/* request, known or not, so only the
     // admin's 200 next to the admin's 404 shows the plugin's route is really mounted.
+    // The list routes run the module's queries and the links on this Medusa version.
     const checks = [
       ["anonymous", "/admin/distribution/settings", undefined, 401],
       ["admin", "/admin/distribution/settings", token, 200],
+      ["admin", "/admin/distribution/distributors", token, 200],
+      ["admin", "/admin/distribution/commissions", token, 200],
+      ["admin", "/admin/distribution/withdrawals", token, 200],
       ["admin", "/admin/distribution-nope", token, 404],
     ]
     const problems = []
@@ -304,6 +350,18 @@ async function main() {
       const status = await get(route, auth)
       console.log(`    ${who} GET ${route} -> ${status} (expected ${expected})`)
       if (status !== expected) problems.push(`${who} GET ${route} answered ${status}, expected ${expected}`)
+    }
+    // A write: validation, a workflow and the module's transaction on this Medusa version.
+    const change = await fetch(`${base}/admin/distribution/settings`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ max_levels: 3 }),
+      signal: AbortSignal.timeout(10_000),
+    })
+    const changed = await change.json().catch(() => ({}))
+    console.log(`    admin POST /admin/distribution/settings { max_levels: 3 } -> ${change.status}, max_levels ${changed.settings?.max_levels}`)
+    if (change.status !== 200 || changed.settings?.max_levels !== 3) {
+      problems.push(`POST /admin/distribution/settings answered ${change.status} ${JSON.stringify(changed)}`)
     }
     if (problems.length) throw new Error(`${problems.join("\n")}\n${tail(serverLog)}`)
   })
@@ -325,8 +383,8 @@ main()
     const seconds = ((Date.now() - started) / 1000).toFixed(0)
     console.log(
       code === 0
-        ? `PASS: ${pkg.name} installs, migrates and serves its routes in a fresh Medusa app (${seconds} s)`
-        : `FAIL: ${pkg.name} install check (${seconds} s)`
+        ? `PASS: ${pkg.name} installs, migrates and serves its routes in a fresh Medusa ${medusaVersion} app (${seconds} s)`
+        : `FAIL: ${pkg.name} install check on Medusa ${medusaVersion} (${seconds} s)`
     )
     process.exit(code)
   })

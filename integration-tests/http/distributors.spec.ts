@@ -61,6 +61,32 @@ medusaIntegrationTestRunner({
         })
         expect(distributor.status).toBe("active")
       })
+
+      it("apply, then bind: a distributor without a parent takes the code's owner as parent, never one in their own team", async () => {
+        await setSettings(api, admin, { enrollment_mode: "open" })
+        const top = await makeDistributor(api, admin, seed, "top@test.local")
+        const { headers } = await registerCustomer(api, seed.storeHeaders, "early@test.local")
+        const early = (await api.post("/store/distribution/apply", {}, headers)).data.distributor
+        expect(early.parent_id).toBeNull()
+
+        // Someone early brought in: binding that person to early's code can't make early their child.
+        const recruit = await registerCustomer(api, seed.storeHeaders, "recruit@test.local")
+        await api.post("/store/distribution/bind", { code: early.code }, recruit.headers)
+        const recruited = (await api.post("/store/distribution/apply", {}, recruit.headers)).data.distributor
+        expect(recruited.parent_id).toBe(early.id)
+
+        const { binding } = (await api.post("/store/distribution/bind", { code: top.distributor.code }, headers)).data
+        expect(binding).toMatchObject({ distributor_id: top.distributor.id })
+        const me = (await api.get("/store/distribution/me", headers)).data.distributor
+        expect(me.parent_id).toBe(top.distributor.id)
+        const team = (await api.get(`/admin/distribution/distributors/${top.distributor.id}`, admin)).data.team_counts
+        expect(team).toEqual({ "1": 1, "2": 1, "3": 0 })
+
+        // The other way round would be a cycle: the binding is made, the parent stays.
+        const { binding: back } = (await api.post("/store/distribution/bind", { code: recruited.code }, top.headers)).data
+        expect(back).toMatchObject({ distributor_id: recruited.id })
+        expect((await api.get("/store/distribution/me", top.headers)).data.distributor.parent_id).toBeNull()
+      })
     })
 
     describe("binding policies", () => {

@@ -1,7 +1,7 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
-import { asJson } from "../../src/modules/distribution/calculations"
+import { asJson, OrderCommissionPlan } from "../../src/modules/distribution/calculations"
 
 jest.setTimeout(60_000)
 
@@ -79,19 +79,53 @@ moduleIntegrationTestRunner<DistributionModuleService>({
       expect(await service.getBalances(a.id)).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: 27.5, withdrawn: 0 }])
     })
 
+    it("unique keys: one settlement per commission, one commission per order level, one attribution per order, one wallet per currency", async () => {
+      const a = await distributor("a")
+      const entry = { distributor_id: a.id, currency_code: "usd", amount: 5, type: "settlement" as const, reference_id: "dcom_1" }
+      await service.createLedgerEntries(entry)
+      await expect(service.createLedgerEntries(entry)).rejects.toThrow()
+      // Entries without a reference (none are written today) are not held to it.
+      await service.createLedgerEntries({ ...entry, type: "admin_adjustment", reference_id: null })
+      await service.createLedgerEntries({ ...entry, type: "admin_adjustment", reference_id: null })
+
+      await frozenCommission("order_u", a.id, 1)
+      await expect(frozenCommission("order_u", a.id, 2)).rejects.toThrow()
+      await frozenCommission("order_u", a.id, 2, 2)
+
+      const attribution = { order_id: "order_u", currency_code: "usd", terms: {}, max_total_rate: "0.3", lines: {} }
+      await service.createOrderAttributions(attribution)
+      await expect(service.createOrderAttributions(attribution)).rejects.toThrow()
+
+      await service.createWalletAccounts({ distributor_id: a.id, currency_code: "usd" })
+      await expect(service.createWalletAccounts({ distributor_id: a.id, currency_code: "usd" })).rejects.toThrow()
+      await service.createWalletAccounts({ distributor_id: a.id, currency_code: "eur" })
+    })
+
     it("applies only differences, and claws back after settlement", async () => {
       const a = await distributor("a")
-      await service.createOrderAttributions({ order_id: "order_1", currency_code: "usd", terms: {}, max_total_rate: "0.3", lines: {} })
-      const expected = (amount: string) => [{ level: 1, distributor_id: a.id, amount, lines: [] }]
+      const plan = (amount: string, first = false): OrderCommissionPlan => ({
+        order_id: "order_1",
+        currency_code: "usd",
+        attribution: first
+          ? { distributor_id: a.id, code: "A", source: "binding", terms: [], max_total_rate: "0.3", lines: {}, customer_id: "cus_1", currency_code: "usd" }
+          : null,
+        bind_buyer: null,
+        new_lines: {},
+        expected: [{ level: 1, distributor_id: a.id, amount, lines: [] }],
+        triggered_now: null,
+        frozen_until: null,
+        enroll_buyer: false,
+      })
+      const apply = (p: OrderCommissionPlan, reason: string, source_id: string | null = null) =>
+        service.applyOrderPlan({ plan: p, reason, source_id, now: new Date(), settings: { binding_policy: "first", binding_days: 30 } })
 
-      const created = await service.applyCommissions({ order_id: "order_1", currency_code: "usd", expected: expected("12.34"), reason: "order.placed" })
+      const created = await apply(plan("12.34", true), "order.placed")
       expect(created.created).toHaveLength(1)
-      const again = await service.applyCommissions({ order_id: "order_1", currency_code: "usd", expected: expected("12.34"), reason: "order.placed" })
-      expect(again).toEqual({ created: [], adjusted: [] })
+      expect(await apply(plan("12.34"), "order.placed")).toEqual({ created: [], adjusted: [] })
 
       await service.updateCommissions({ id: created.created[0], status: "frozen", available_at: new Date(Date.now() - 1) })
       await service.settleMaturedCommissions()
-      await service.applyCommissions({ order_id: "order_1", currency_code: "usd", expected: expected("2.34"), reason: "payment.refunded", source_id: "pay_1" })
+      await apply(plan("2.34"), "payment.refunded", "pay_1")
 
       const [commission] = await service.listCommissions({ order_id: "order_1" })
       expect(commission).toMatchObject({ status: "settled", amount: 2.34, accrued_amount: 12.34, reversed_amount: 10 })

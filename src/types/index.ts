@@ -19,9 +19,7 @@ export type SettledCommission = {
   order_id: string
 }
 
-import type { DISTRIBUTOR_STATUSES } from "../modules/distribution/models/distributor"
-
-export type DistributorStatus = (typeof DISTRIBUTOR_STATUSES)[number]
+export type { DistributorStatus, WithdrawalStatus, CommissionStatus } from "../modules/distribution/transitions"
 
 /** A withdrawal request that passed the store's rules, with its fee worked out. */
 export type ValidatedWithdrawal = {

@@ -11,10 +11,19 @@ import { KeptLine, OrderMoneyState } from "./types"
  */
 export function calculateKeptBase(state: OrderMoneyState): KeptLine[] {
   const lines = state.lines.map((line) => {
-    const kept = Math.max(0, line.quantity - line.returned_quantity)
-    const share = line.quantity > 0 ? frac(kept, line.quantity) : frac(0)
-    const keptGross = fMul(frac(line.gross), share)
-    return { line, kept, keptNet: fMul(frac(line.net), share), keptGross, returnedGross: fSub(frac(line.gross), keptGross) }
+    const paid = line.paid_quantity ?? line.quantity
+    const returned = Math.min(line.returned_quantity, line.quantity)
+    const kept = line.quantity - returned
+    // Returned units, and units an edit took away: their paid value is what refunds pay first.
+    const gone = returned + Math.max(0, paid - line.quantity)
+    const unitShare = (units: number) => (paid > 0 ? frac(units, paid) : frac(0))
+    return {
+      line,
+      kept,
+      keptNet: fMul(frac(line.net), unitShare(kept)),
+      keptGross: fMul(frac(line.gross), unitShare(kept)),
+      returnedGross: fMul(frac(line.gross), unitShare(gone)),
+    }
   })
 
   const keptGross = fSum(lines.map((l) => l.keptGross))

@@ -1,18 +1,20 @@
 import { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
+import { defaultCurrencies, MathBN } from "@medusajs/framework/utils"
 import { BigNumber as BigNumberJSCtor } from "bignumber.js"
 
 export type BigNumberJS = InstanceType<typeof BigNumberJSCtor>
 
-/** Decimal digits of a currency's minor unit; ISO 4217 zero- and three-decimal currencies. */
-const ZERO_DECIMAL = new Set(["bif", "clp", "djf", "gnf", "isk", "jpy", "kmf", "krw", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"])
-const THREE_DECIMAL = new Set(["bhd", "iqd", "jod", "kwd", "lyd", "omr", "tnd"])
+/** Medusa's own table, keyed by lower-case code: the unit a store charges in is the unit commission rounds to. */
+const DECIMAL_DIGITS = new Map(
+  Object.values(defaultCurrencies).map((currency) => [currency.code.toLowerCase(), currency.decimal_digits])
+)
 
+/**
+ * Decimal digits of a currency's minor unit, as Medusa knows them. A currency Medusa does
+ * not know can't be a region's currency; two decimals is the ISO 4217 default.
+ */
 export function currencyPrecision(currencyCode: string): number {
-  const code = currencyCode.toLowerCase()
-  if (ZERO_DECIMAL.has(code)) return 0
-  if (THREE_DECIMAL.has(code)) return 3
-  return 2
+  return DECIMAL_DIGITS.get(currencyCode.toLowerCase()) ?? 2
 }
 
 export function toBN(value: BigNumberInput | null | undefined): BigNumberJS {

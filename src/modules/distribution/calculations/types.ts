@@ -4,13 +4,18 @@ import { BigNumberInput } from "@medusajs/framework/types"
 export type OrderLineMoney = {
   line_item_id: string
   product_id: string | null
-  /** Quantity ordered. */
+  /** Units on the order now (an order edit may have added or removed some). */
   quantity: number
-  /** Quantity received back in returns (or otherwise removed); the rest is kept. */
+  /** Of those, units received back in returns; the rest is kept. */
   returned_quantity: number
-  /** Goods value paid for the full ordered quantity: after discounts, excluding tax and shipping. */
+  /**
+   * The units `net` and `gross` were paid for (default: `quantity`). Units an edit took
+   * away count as returned at their paid value; units it added are paid like the others.
+   */
+  paid_quantity?: number
+  /** Goods value paid for `paid_quantity` units: after discounts, excluding tax and shipping. */
   net: BigNumberInput
-  /** The same value including tax: what the customer was charged for the line. */
+  /** The same value including tax: what the customer was charged for them. */
   gross: BigNumberInput
 }
 

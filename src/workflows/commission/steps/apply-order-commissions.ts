@@ -1,49 +1,38 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
+import { OrderCommissionPlan, OrderSyncState } from "../../../modules/distribution/calculations"
 import { DistributionEvents } from "../../events"
 import { DistributionEventMessage } from "../../common/steps/emit-distribution-events"
-import { CalculateOrderCommissionsStepOutput, FrozenAttribution } from "./calculate-order-commissions"
 
 export type ApplyOrderCommissionsStepInput = {
-  order_id: string
-  attribution: FrozenAttribution | null
-  calculation: CalculateOrderCommissionsStepOutput | null
+  state: OrderSyncState | null
+  plan: OrderCommissionPlan | null
   reason: string
   source_id?: string | null
 }
 
 /**
- * Applies the difference between what an order's commissions are and what they
- * should be, with the hold and the attribution's new lines, in one transaction of the
- * module. Nothing to compensate: the step is
- * the workflow's last write, and the next sync recomputes from the order anyway.
+ * Writes the plan in one transaction of the module: the attribution and binding on the
+ * first sync, the commissions' differences, the hold. It is the sync's last write, so
+ * there is nothing after it to compensate for; the next sync recomputes from the order.
  */
 export const applyOrderCommissionsStepId = "apply-order-commissions"
 export const applyOrderCommissionsStep = createStep(
   applyOrderCommissionsStepId,
-  async (input: ApplyOrderCommissionsStepInput, { container }) => {
+  async ({ state, plan, reason, source_id }: ApplyOrderCommissionsStepInput, { container }) => {
+    if (!state || !plan) return new StepResponse({ created: [] as string[], adjusted: [] as string[], events: [] as DistributionEventMessage[] })
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const { calculation, attribution } = input
-    if (!calculation || !attribution) return new StepResponse({ created: [], adjusted: [], events: [] as DistributionEventMessage[] })
-
-    const result = await service.applyCommissions({
-      order_id: input.order_id,
-      currency_code: calculation.currency_code,
-      expected: calculation.expected,
-      reason: input.reason,
-      source_id: input.source_id,
-      frozen_until: calculation.frozen_until,
-      triggered_at: calculation.trigger_reached_now ? new Date() : null,
-      new_lines: calculation.new_lines,
+    const result = await service.applyOrderPlan({
+      plan,
+      reason,
+      source_id: source_id ?? null,
+      now: new Date(state.now),
+      settings: state.settings,
     })
-
     const events: DistributionEventMessage[] = [
-      ...result.created.map((id) => ({ name: DistributionEvents.COMMISSION_CREATED, data: { id, order_id: input.order_id } })),
-      ...result.adjusted.map((id) => ({
-        name: DistributionEvents.COMMISSION_ADJUSTED,
-        data: { id, order_id: input.order_id, reason: input.reason },
-      })),
+      ...result.created.map((id) => ({ name: DistributionEvents.COMMISSION_CREATED, data: { id, order_id: plan.order_id } })),
+      ...result.adjusted.map((id) => ({ name: DistributionEvents.COMMISSION_ADJUSTED, data: { id, order_id: plan.order_id, reason } })),
     ]
     return new StepResponse({ ...result, events })
   }

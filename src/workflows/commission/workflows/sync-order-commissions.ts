@@ -1,11 +1,9 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { loadOrderForCommissionStep } from "../steps/load-order-for-commission"
-import { attributeOrderStep } from "../steps/attribute-order"
-import { calculateOrderCommissionsStep, FrozenAttribution } from "../steps/calculate-order-commissions"
+import { loadOrderSyncStateStep } from "../steps/load-order-sync-state"
+import { planOrderCommissionsStep } from "../steps/plan-order-commissions"
 import { applyOrderCommissionsStep } from "../steps/apply-order-commissions"
 import { enrollDistributorWorkflow } from "../../distributor/workflows/enroll-distributor"
-import { bindCustomerStep } from "../../binding/steps/bind-customer"
 import { emitDistributionEventsStep } from "../../common/steps/emit-distribution-events"
 
 export type SyncOrderCommissionsWorkflowInput = {
@@ -17,11 +15,12 @@ export type SyncOrderCommissionsWorkflowInput = {
 }
 
 /**
- * Brings an order's commissions in line with the order as it is now: attributes it
- * the first time (frozen from then on), recomputes the goods value kept, applies only
- * the difference and starts the hold when the settlement trigger is reached. Every
- * subscriber and the sweep call this; a per-order lock plus row locks make a
- * duplicate event, a second worker or a replay change nothing.
+ * Brings an order's commissions in line with the order as it is now: load → plan (pure) →
+ * enroll the buyer where due → apply → emit. The first sync freezes the attribution; every
+ * later one applies only the difference. A per-order lock serialises syncs of one order
+ * (two syncs reading the order at different moments must not apply out of order), row
+ * locks serialise them with the settlement job, and unique keys stop a second writer: a
+ * duplicate event, a second worker or a replay changes nothing.
  *
  * @example
  * await syncOrderCommissionsWorkflow(container).run({ input: { order_id: "order_123", reason: "order.canceled" } })
@@ -33,44 +32,26 @@ export const syncOrderCommissionsWorkflow = createWorkflow(
     const lockKey = transform({ input }, ({ input }) => `distribution:order:${input.order_id}`)
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
 
-    const order = loadOrderForCommissionStep({ order_id: input.order_id })
+    const state = loadOrderSyncStateStep({ order_id: input.order_id })
+    const plan = planOrderCommissionsStep(state)
 
-    // Each step passes a missing order (deleted, or not an order at all) through as a no-op.
-    const attributed = attributeOrderStep({ order })
-    const attribution = transform({ attributed }, ({ attributed }) => attributed.attribution)
-
-    // Only when the attribution is first frozen: later syncs must not re-bind the buyer.
-    when("bind-buyer-to-cart-code", { attributed, order }, ({ attributed, order }) =>
-      attributed.created && attributed.attribution?.source === "cart_code" && !!order?.customer_has_account
-    ).then(() => {
-      bindCustomerStep({
-        customer_id: transform({ order }, ({ order }) => order!.customer_id!),
-        code: transform({ attribution }, ({ attribution }) => attribution!.code!),
-        source: "order",
-        lenient: true,
+    // Decided from the state (the order reached settlement, the buyer is no distributor yet),
+    // so a retry after a failure enrolls them; undone if the apply below fails.
+    when("enroll-buyer-after-first-order", { plan }, ({ plan }) => !!plan?.enroll_buyer).then(() => {
+      enrollDistributorWorkflow.runAsStep({
+        input: { customer_id: transform({ state }, ({ state }) => state!.order.customer_id!), by: "first_order" },
       })
     })
 
-    const frozen = transform({ attribution }, ({ attribution }) => attribution as unknown as FrozenAttribution | null)
-    const calculation = calculateOrderCommissionsStep({ order, attribution: frozen })
     const result = applyOrderCommissionsStep({
-      order_id: input.order_id,
-      attribution: frozen,
-      calculation,
+      state,
+      plan,
       reason: transform({ input }, ({ input }) => input.reason ?? "sync"),
       source_id: input.source_id,
     })
     emitDistributionEventsStep(transform({ result }, ({ result }) => result.events))
 
-    when("enroll-buyer-after-first-order", { calculation }, ({ calculation }) => !!calculation?.enroll_buyer).then(() => {
-      enrollDistributorWorkflow.runAsStep({
-        input: { customer_id: transform({ order }, ({ order }) => order!.customer_id!), by: "first_order" },
-      })
-    })
-
     releaseLockStep({ key: lockKey })
-    return new WorkflowResponse(
-      transform({ result }, ({ result }) => ({ created: result.created, adjusted: result.adjusted }))
-    )
+    return new WorkflowResponse(transform({ result }, ({ result }) => ({ created: result.created, adjusted: result.adjusted })))
   }
 )

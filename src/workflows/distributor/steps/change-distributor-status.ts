@@ -2,17 +2,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { notAllowed } from "../../../modules/distribution/errors"
-import { DistributorStatus } from "../../../types"
+import { DISTRIBUTOR_TRANSITIONS, DistributorAction, DistributorStatus, refusedTransition } from "../../../modules/distribution/transitions"
 
-export type DistributorStatusAction = "approve" | "reject" | "suspend" | "reactivate"
-
-/** Which statuses each admin action starts from, and where it leads. */
-const TRANSITIONS: Record<DistributorStatusAction, { from: DistributorStatus[]; to: DistributorStatus }> = {
-  approve: { from: ["pending", "rejected"], to: "active" },
-  reject: { from: ["pending"], to: "rejected" },
-  suspend: { from: ["active", "pending"], to: "suspended" },
-  reactivate: { from: ["suspended"], to: "active" },
-}
+export type DistributorStatusAction = DistributorAction
 
 export type ChangeDistributorStatusStepInput = {
   id: string
@@ -20,23 +12,21 @@ export type ChangeDistributorStatusStepInput = {
   reason?: string | null
 }
 
+/** Moves a distributor along its state machine; undone by putting the previous status back. */
 export const changeDistributorStatusStepId = "change-distributor-status"
 export const changeDistributorStatusStep = createStep(
   changeDistributorStatusStepId,
   async (input: ChangeDistributorStatusStepInput, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
     const before = await service.retrieveDistributor(input.id)
-    const transition = TRANSITIONS[input.action]
-    if (!transition.from.includes(before.status as DistributorStatus)) {
-      throw notAllowed(
-        `Cannot ${input.action} distributor ${input.id}: it is ${before.status}, and ${input.action} applies to ${transition.from.join(" or ")} distributors`
-      )
-    }
+    const refused = refusedTransition(DISTRIBUTOR_TRANSITIONS, input.action, before.status as DistributorStatus, `Distributor ${input.id}`)
+    if (refused) throw notAllowed(`Cannot ${input.action}: ${refused}`)
+    const to = DISTRIBUTOR_TRANSITIONS[input.action].to
     const updated = await service.updateDistributors({
       id: input.id,
-      status: transition.to,
+      status: to,
       status_reason: input.reason ?? null,
-      ...(transition.to === "active" && !before.approved_at ? { approved_at: new Date() } : {}),
+      ...(to === "active" && !before.approved_at ? { approved_at: new Date() } : {}),
     })
     return new StepResponse(updated, {
       id: before.id,

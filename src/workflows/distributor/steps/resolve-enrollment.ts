@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { notAllowed } from "../../../modules/distribution/errors"
-import { DistributorStatus } from "../../../types"
+import { DistributorStatus } from "../../../modules/distribution/transitions"
 
 export type ResolveEnrollmentStepInput = {
   customer_id: string

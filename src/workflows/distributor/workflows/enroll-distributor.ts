@@ -1,5 +1,5 @@
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createDistributorStep } from "../steps/create-distributor"
 import { resolveEnrollmentStep, ResolveEnrollmentStepInput } from "../steps/resolve-enrollment"
 import { DistributionEvents } from "../../events"
@@ -14,6 +14,9 @@ export type EnrollDistributorWorkflowInput = ResolveEnrollmentStepInput & {
  * Makes a customer a distributor: a customer applying, an admin creating one, or the
  * plugin after a first order. Enrolling someone who already is one returns them as
  * they are, so applying twice is harmless.
+ *
+ * Hook `distributorEnrolled` `{ distributor_id, created }` runs after the write: a store may
+ * add its own checks there; throwing undoes the enrollment.
  *
  * @example
  * const { result } = await enrollDistributorWorkflow(container).run({
@@ -45,12 +48,16 @@ export const enrollDistributorWorkflow = createWorkflow(
     })
 
     const id = transform({ enrollment, created }, ({ enrollment, created }) => enrollment.existing_id ?? created!.id)
+    const distributorEnrolled = createHook("distributorEnrolled", {
+      distributor_id: id,
+      created: transform({ enrollment }, ({ enrollment }) => !enrollment.existing_id),
+    })
     const { data } = useQueryGraphStep({
       entity: "distributor",
       fields: ["*"],
       filters: { id },
     }).config({ name: "refetch-distributor" })
 
-    return new WorkflowResponse(transform({ data }, ({ data }) => data[0]))
+    return new WorkflowResponse(transform({ data }, ({ data }) => data[0]), { hooks: [distributorEnrolled] })
   }
 )

@@ -1,0 +1,245 @@
+import { Context, DAL, InferEntityType, ModulesSdkTypes } from "@medusajs/framework/types"
+import { InjectManager, InjectTransactionManager, MathBN, MedusaContext } from "@medusajs/framework/utils"
+import { Commission, LedgerEntry, WalletAccount, Withdrawal } from "../models"
+import { asAmount } from "../calculations"
+import { sqlOf } from "../db"
+import { notAllowed, notFound } from "../errors"
+import { refusedTransition, WithdrawalAction, WITHDRAWAL_TRANSITIONS } from "../transitions"
+import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../../types"
+
+type Deps = {
+  baseRepository: DAL.RepositoryService
+  walletAccountService: ModulesSdkTypes.IMedusaInternalService<typeof WalletAccount>
+  ledgerEntryService: ModulesSdkTypes.IMedusaInternalService<typeof LedgerEntry>
+  withdrawalService: ModulesSdkTypes.IMedusaInternalService<typeof Withdrawal>
+  commissionService: ModulesSdkTypes.IMedusaInternalService<typeof Commission>
+}
+
+export type WithdrawalRow = InferEntityType<typeof Withdrawal>
+
+/**
+ * The wallet: an append-only ledger of signed amounts per distributor and currency,
+ * balance = sum. Withdrawals debit it at once under a lock on the wallet's account row,
+ * so concurrent requests on several servers can never take it below zero.
+ */
+export class WalletLedgerService {
+  protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly accounts_: Deps["walletAccountService"]
+  protected readonly ledger_: Deps["ledgerEntryService"]
+  protected readonly withdrawals_: Deps["withdrawalService"]
+  protected readonly commissions_: Deps["commissionService"]
+
+  constructor({ baseRepository, walletAccountService, ledgerEntryService, withdrawalService, commissionService }: Deps) {
+    this.baseRepository_ = baseRepository
+    this.accounts_ = walletAccountService
+    this.ledger_ = ledgerEntryService
+    this.withdrawals_ = withdrawalService
+    this.commissions_ = commissionService
+  }
+
+  /**
+   * The wallet's account row, created on first use in a transaction of its own: two first
+   * requests at once both try, the unique key keeps one, and neither aborts a transaction
+   * that matters.
+   */
+  @InjectManager()
+  async ensureAccount(distributorId: string, currencyCode: string, @MedusaContext() sharedContext: Context = {}) {
+    const key = { distributor_id: distributorId, currency_code: currencyCode.toLowerCase() }
+    const [existing] = await this.accounts_.list(key, { take: 1 }, sharedContext)
+    if (existing) return existing
+    try {
+      return await this.accounts_.create(key, { manager: sharedContext.manager })
+    } catch (error) {
+      const [theirs] = await this.accounts_.list(key, { take: 1 }, sharedContext)
+      if (theirs) return theirs
+      throw error
+    }
+  }
+
+  /** Takes a withdrawal out of the wallet: the request and its ledger debit, after the checks, under the account's lock. */
+  @InjectManager()
+  async requestWithdrawal(input: ValidatedWithdrawal, @MedusaContext() sharedContext: Context = {}): Promise<WithdrawalRow> {
+    await this.ensureAccount(input.distributor_id, input.currency_code, sharedContext)
+    return await this.debitForWithdrawal_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async debitForWithdrawal_(input: ValidatedWithdrawal, @MedusaContext() sharedContext: Context = {}): Promise<WithdrawalRow> {
+    const currency = input.currency_code.toLowerCase()
+    const sql = await sqlOf(sharedContext)
+    await sql("distribution_wallet_account")
+      .select("id")
+      .where({ distributor_id: input.distributor_id, currency_code: currency, deleted_at: null })
+      .forUpdate()
+
+    const balance = await this.balanceOf_(input.distributor_id, currency, sharedContext)
+    if (balance.lt(input.amount)) {
+      throw notAllowed(`Insufficient balance: ${balance.toString()} ${currency.toUpperCase()} available, ${input.amount} requested`)
+    }
+    if (input.daily_max !== null) {
+      const [{ total }] = await sql("distribution_withdrawal")
+        .sum({ total: "amount" })
+        .where({ distributor_id: input.distributor_id, currency_code: currency, deleted_at: null })
+        .whereNotIn("status", ["rejected", "failed"])
+        .andWhere("created_at", ">=", sql.raw("date_trunc('day', now())"))
+      const today = MathBN.convert(total ?? 0)
+      if (MathBN.add(today, input.amount).gt(input.daily_max)) {
+        throw notAllowed(`Daily withdrawal limit is ${input.daily_max} ${currency.toUpperCase()}; ${today.toString()} already requested today`)
+      }
+    }
+
+    const withdrawal = await this.withdrawals_.create(
+      {
+        distributor_id: input.distributor_id,
+        currency_code: currency,
+        amount: asAmount(input.amount),
+        fee_amount: asAmount(input.fee_amount),
+        net_amount: asAmount(MathBN.sub(input.amount, input.fee_amount)),
+        method: input.method,
+        account: input.account,
+        status: "requested",
+      },
+      sharedContext
+    )
+    await this.ledger_.create(
+      {
+        distributor_id: input.distributor_id,
+        currency_code: currency,
+        amount: asAmount(MathBN.mult(input.amount, -1)),
+        type: "withdrawal",
+        reference_id: withdrawal.id,
+        note: `Withdrawal ${withdrawal.id} via ${input.method}`,
+      },
+      sharedContext
+    )
+    return withdrawal
+  }
+
+  /**
+   * Moves a withdrawal along its state machine under a row lock, so paying twice, or paying
+   * a rejected request, is impossible. Rejected and failed requests give the money back,
+   * once: the reversal is keyed by the withdrawal.
+   */
+  @InjectTransactionManager()
+  async transitionWithdrawal(
+    id: string,
+    action: WithdrawalAction,
+    data: { reason?: string | null; reference?: string | null } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<WithdrawalRow> {
+    const sql = await sqlOf(sharedContext)
+    const [row] = await sql("distribution_withdrawal")
+      .select("id", "status", "distributor_id", "currency_code", "amount")
+      .where({ id, deleted_at: null })
+      .forUpdate()
+    if (!row) throw notFound(`Withdrawal ${id} was not found`)
+    const refused = refusedTransition(WITHDRAWAL_TRANSITIONS, action, row.status, `Withdrawal ${id}`)
+    if (refused) throw notAllowed(refused)
+
+    const rule = WITHDRAWAL_TRANSITIONS[action]
+    const now = new Date()
+    const updated = await this.withdrawals_.update(
+      {
+        id,
+        status: rule.to,
+        ...(data.reason !== undefined ? { reason: data.reason } : {}),
+        ...(data.reference !== undefined ? { reference: data.reference } : {}),
+        ...(rule.to === "approved" ? { approved_at: now } : {}),
+        ...(rule.to === "paid" ? { paid_at: now } : {}),
+        ...(rule.refunds ? { rejected_at: now } : {}),
+      },
+      sharedContext
+    )
+    if (rule.refunds) {
+      await this.ledger_.create(
+        {
+          distributor_id: row.distributor_id,
+          currency_code: row.currency_code,
+          amount: asAmount(row.amount),
+          type: "withdrawal_reversal",
+          reference_id: id,
+          note: `Withdrawal ${id} ${rule.to}${data.reason ? `: ${data.reason}` : ""}`,
+        },
+        sharedContext
+      )
+    }
+    return updated
+  }
+
+  /**
+   * Settles one page of matured commissions into the ledger. `SKIP LOCKED` gives two
+   * workers disjoint pages; the ledger's unique `(type, reference_id)` makes a replay fail
+   * instead of paying twice.
+   */
+  @InjectTransactionManager()
+  async settleMatured(
+    { now, limit }: { now: Date; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SettledCommission[]> {
+    const sql = await sqlOf(sharedContext)
+    const due: SettledCommission[] = await sql("distribution_commission")
+      .select("id", "distributor_id", "currency_code", "amount", "order_id")
+      .where({ status: "frozen", deleted_at: null })
+      .andWhere("available_at", "<=", now)
+      .orderBy("available_at", "asc")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+    if (!due.length) return []
+
+    await this.commissions_.update(due.map((c) => ({ id: c.id, status: "settled" as const, settled_at: now })), sharedContext)
+    await this.ledger_.create(
+      due.map((c) => ({
+        distributor_id: c.distributor_id,
+        currency_code: c.currency_code,
+        amount: asAmount(c.amount),
+        type: "settlement" as const,
+        reference_id: c.id,
+        note: `Commission on order ${c.order_id}`,
+      })),
+      sharedContext
+    )
+    return due
+  }
+
+  /** Per currency: commission not yet withdrawable, the wallet balance, and what was paid out. */
+  @InjectManager()
+  async getBalances(distributorId: string, @MedusaContext() sharedContext: Context = {}): Promise<CurrencyBalance[]> {
+    const sql = await sqlOf(sharedContext)
+    const { rows } = await sql.raw(
+      `SELECT currency_code,
+              SUM(CASE WHEN kind = 'pending' THEN amount ELSE 0 END) AS pending,
+              SUM(CASE WHEN kind = 'frozen' THEN amount ELSE 0 END) AS frozen,
+              SUM(CASE WHEN kind = 'ledger' THEN amount ELSE 0 END) AS available,
+              SUM(CASE WHEN kind = 'withdrawn' THEN amount ELSE 0 END) AS withdrawn
+         FROM (
+           SELECT currency_code, status::text AS kind, amount FROM distribution_commission
+            WHERE distributor_id = ? AND status IN ('pending', 'frozen') AND deleted_at IS NULL
+           UNION ALL
+           SELECT currency_code, 'ledger', amount FROM distribution_ledger_entry
+            WHERE distributor_id = ? AND deleted_at IS NULL
+           UNION ALL
+           SELECT currency_code, 'withdrawn', amount FROM distribution_withdrawal
+            WHERE distributor_id = ? AND status = 'paid' AND deleted_at IS NULL
+         ) money
+        GROUP BY currency_code
+        ORDER BY currency_code`,
+      [distributorId, distributorId, distributorId]
+    )
+    return rows.map((r: Record<string, string>) => ({
+      currency_code: r.currency_code,
+      pending: MathBN.convert(r.pending).toNumber(),
+      frozen: MathBN.convert(r.frozen).toNumber(),
+      available: MathBN.convert(r.available).toNumber(),
+      withdrawn: MathBN.convert(r.withdrawn).toNumber(),
+    }))
+  }
+
+  protected async balanceOf_(distributorId: string, currency: string, sharedContext: Context) {
+    const sql = await sqlOf(sharedContext)
+    const [{ balance }] = await sql("distribution_ledger_entry")
+      .sum({ balance: "amount" })
+      .where({ distributor_id: distributorId, currency_code: currency, deleted_at: null })
+    return MathBN.convert(balance ?? 0)
+  }
+}
