@@ -19,7 +19,7 @@ import { sendRepurchaseRemindersWorkflow } from "../../src/workflows/repurchase/
 import { DistributionEvents } from "../../src/workflows/events"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { recordCartCodeStep } from "../../src/workflows/share/steps/record-cart-code"
-import { recordShareVisitStep } from "../../src/workflows/share/steps/record-share-visit"
+import { recordShareVisitStep, RecordShareVisitStepInput } from "../../src/workflows/share/steps/record-share-visit"
 import { claimRepurchaseRemindersStep } from "../../src/workflows/repurchase/steps/claim-repurchase-reminders"
 import { RecordCartCodeInput } from "../../src/modules/distribution/services/share-tracking"
 import { RepurchaseReminderClaim } from "../../src/modules/distribution/services/repurchase-claims"
@@ -27,10 +27,10 @@ import { RepurchaseReminderClaim } from "../../src/modules/distribution/services
 /** The plugin's write steps, then a step that fails: their compensations must leave nothing behind. */
 const failingAfterWrites = createWorkflow(
   "test-storefront-writes-then-fail",
-  (input: { carts: RecordCartCodeInput[]; visit: { code: string; distributor_id: string; visitor_hash: string }; claims: RepurchaseReminderClaim[] }) => {
+  (input: { carts: RecordCartCodeInput[]; visit: RecordShareVisitStepInput; claims: RepurchaseReminderClaim[] }) => {
     recordCartCodeStep(input.carts[0]).config({ name: "cart-code-replaced" })
     recordCartCodeStep(input.carts[1]).config({ name: "cart-code-new" })
-    recordShareVisitStep({ ...input.visit, share_link_id: null, product_id: null, window_minutes: 30 })
+    recordShareVisitStep(input.visit)
     claimRepurchaseRemindersStep(input.claims)
     createStep("test-storefront-boom", async () => {
       throw new Error("boom")
@@ -261,7 +261,7 @@ medusaIntegrationTestRunner({
       const { errors } = await failingAfterWrites(getContainer()).run({
         input: {
           carts: [row("cart_old", "SECOND34"), row("cart_new", "SECOND34")],
-          visit: { code: d.distributor.code, distributor_id: d.distributor.id, visitor_hash: "f".repeat(64) },
+          visit: { code: d.distributor.code, distributor_id: d.distributor.id, share_link_id: null, product_id: null, visitor_hash: "f".repeat(64), window_minutes: 30 },
           claims: [{ customer_id: "cus_x", distributor_id: d.distributor.id, last_order_id: "order_x", interval_days: 10, due_at: new Date() }],
         },
         throwOnError: false,
