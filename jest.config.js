@@ -14,6 +14,8 @@ const base = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.demo/", "<rootDir>/.tmp/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  // src/client imports "./x.js" (ES module style, for its ESM build); jest finds x.ts.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
 }
 
 // Three suites: pure unit tests, module tests (the module on a real database) and

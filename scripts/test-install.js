@@ -252,6 +252,20 @@ async function main() {
     })
   })
 
+  await step("the typed client loads on its own (CommonJS and ES module), without server code", async () => {
+    const check = `
+      const names = ["createDistributionClient", "createShareFlow", "browserCookies", "nextCookies", "readRef"]
+      const missing = names.filter((n) => typeof client[n] !== "function")
+      if (missing.length) throw new Error("medusa-plugin-distribution/client lacks " + missing.join(", "))
+    `
+    const cjs = `const client = require("${pkg.name}/client"); ${check}
+      const server = Object.keys(require.cache).filter((f) => f.includes("@medusajs/framework"))
+      if (server.length) throw new Error("the client loaded server code: " + server[0])`
+    const esm = `import * as client from "${pkg.name}/client"; ${check}`
+    await run(process.execPath, ["-e", cjs], { cwd: appDir })
+    await run(process.execPath, ["--input-type=module", "-e", esm], { cwd: appDir })
+  })
+
   const databaseUrl = await step("start Postgres, create the database", async () => {
     pg = await startEmbeddedPostgres({ dir: path.join(work, "pg") })
     await pg.createDatabase("medusa_install_check")

@@ -11,4 +11,6 @@ export const DistributionEvents = {
   WITHDRAWAL_APPROVED: "distribution.withdrawal.approved",
   WITHDRAWAL_REJECTED: "distribution.withdrawal.rejected",
   WITHDRAWAL_PAID: "distribution.withdrawal.paid",
+  /** `{ customer_id, distributor_id, last_order_id, due_at }`: a bound customer's usual reorder interval has passed. */
+  CUSTOMER_REPURCHASE_DUE: "distribution.customer.repurchase_due",
 } as const

@@ -3,6 +3,7 @@ import { MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import {
   Binding,
   CommissionCampaign,
+  CartCode,
   CodeVisit,
   Commission,
   CommissionAdjustment,
@@ -12,6 +13,7 @@ import {
   LedgerEntry,
   OrderAttribution,
   SalesTier,
+  RepurchaseReminder,
   Setting,
   SettingChange,
   ShareLink,
@@ -30,6 +32,9 @@ import { CommissionSyncService, ApplyOrderPlanInput, ApplyOrderPlanResult } from
 import { SettingsStoreService, SettingsChange } from "./services/settings-store"
 import { CommissionTermsService } from "./services/commission-terms"
 import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../types"
+import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingService } from "./services/share-tracking"
+import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
+import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
 type InjectedDependencies = {
   teamTreeService: TeamTreeService
@@ -49,6 +54,7 @@ type InjectedDependencies = {
 class DistributionModuleService extends MedusaService({
   Binding,
   CommissionCampaign,
+  CartCode,
   CodeVisit,
   Commission,
   CommissionAdjustment,
@@ -58,6 +64,7 @@ class DistributionModuleService extends MedusaService({
   LedgerEntry,
   OrderAttribution,
   SalesTier,
+  RepurchaseReminder,
   Setting,
   SettingChange,
   ShareLink,
@@ -205,6 +212,39 @@ class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return this.wallet_.transitionWithdrawal(id, action, data, sharedContext)
+  }
+
+  /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */
+
+  protected service_<T>(name: string): T {
+    return (this as unknown as { __container__: Record<string, T> }).__container__[name]
+  }
+
+  /** A visit through a share code, once per visitor, code and window; null when it was a repeat. */
+  recordCodeVisit(input: RecordVisitInput): Promise<string | null> {
+    return this.service_<ShareTrackingService>("shareTrackingService").recordVisit(input)
+  }
+
+  recordCartCode(input: RecordCartCodeInput): Promise<{ id: string; previous: CartCodeRow | null }> {
+    return this.service_<ShareTrackingService>("shareTrackingService").recordCartCode(input)
+  }
+
+  restoreCartCode(cartId: string, previous: CartCodeRow | null): Promise<void> {
+    return this.service_<ShareTrackingService>("shareTrackingService").restoreCartCode(cartId, previous)
+  }
+
+  getLinkFunnels(distributorId: string, codes: string[]): Promise<LinkFunnel[]> {
+    return this.service_<ConversionStatsService>("conversionStatsService").linkFunnels(distributorId, codes)
+  }
+
+  /** Visits → carts → orders → kept GMV, per distributor, link, product and level (for the admin overview). */
+  getConversionStats(range: ConversionRange = {}): Promise<ConversionStats> {
+    return this.service_<ConversionStatsService>("conversionStatsService").conversionStats(range)
+  }
+
+  /** Claims reminders not sent before (unique per customer and last order); answers those this call claimed. */
+  claimRepurchaseReminders(claims: RepurchaseReminderClaim[]): Promise<ClaimedRepurchaseReminder[]> {
+    return this.service_<RepurchaseClaimsService>("repurchaseClaimsService").claimReminders(claims)
   }
 }
 

@@ -33,6 +33,8 @@ export const SettingsSchema = z.strictObject({
   withdrawal_fee_rate: fraction,
   withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS)).min(1),
   storefront_url: z.string().url(),
+  /** A Medusa promotion code applied to carts that carry a share code (全民分销's share coupon); null = none. */
+  share_promotion_code: z.string().trim().min(1, "share_promotion_code must be a promotion code, or null for none").max(100).nullable(),
 })
 
 export type DistributionSettings = z.infer<typeof SettingsSchema>
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: DistributionSettings = {
   withdrawal_fee_rate: 0,
   withdrawal_methods: ["bank_transfer", "alipay", "wechat", "paypal"],
   storefront_url: "http://localhost:8000",
+  share_promotion_code: null,
 }
 
 /** Picks the known setting keys out of plugin options (which may carry other keys too). */

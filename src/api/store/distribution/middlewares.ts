@@ -1,10 +1,14 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { rateLimit } from "../../rate-limits/middleware"
 import {
   StoreApply,
   StoreBind,
   StoreCartDistribution,
   StoreCreateShareLink,
   StoreGetCommissionsParams,
+  StoreGetLinksParams,
+  StoreGetPosterParams,
+  StoreGetShareLinksParams,
   StoreCreateWithdrawal,
   StoreGetTeamParams,
   StoreGetWithdrawalsParams,
@@ -13,7 +17,7 @@ import {
 const customer = authenticate("customer", ["session", "bearer"])
 
 export const storeDistributionMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST"], matcher: "/store/distribution/apply", middlewares: [customer, validateAndTransformBody(StoreApply)] },
+  { method: ["POST"], matcher: "/store/distribution/apply", middlewares: [customer, rateLimit("apply"), validateAndTransformBody(StoreApply)] },
   { method: ["GET"], matcher: "/store/distribution/me", middlewares: [customer] },
   {
     method: ["GET"],
@@ -40,7 +44,23 @@ export const storeDistributionMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/distribution/me/withdrawals",
     middlewares: [customer, validateAndTransformQuery(StoreGetWithdrawalsParams, { defaults: ["id"], isList: true })],
   },
-  { method: ["POST"], matcher: "/store/distribution/bind", middlewares: [customer, validateAndTransformBody(StoreBind)] },
+  { method: ["POST"], matcher: "/store/distribution/bind", middlewares: [customer, rateLimit("bind"), validateAndTransformBody(StoreBind)] },
+  { method: ["GET"], matcher: "/store/distribution/codes/:code", middlewares: [rateLimit("codes")] },
+  {
+    method: ["GET"],
+    matcher: "/store/distribution/me/share-links",
+    middlewares: [customer, validateAndTransformQuery(StoreGetShareLinksParams, { defaults: ["id"], isList: true })],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/distribution/me/share-links/:id/poster",
+    middlewares: [customer, validateAndTransformQuery(StoreGetPosterParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/distribution/me/links",
+    middlewares: [customer, validateAndTransformQuery(StoreGetLinksParams, { defaults: ["id"], isList: true })],
+  },
   {
     method: ["POST"],
     matcher: "/store/carts/:id/distribution",

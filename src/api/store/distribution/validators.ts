@@ -32,3 +32,13 @@ export type StoreCreateWithdrawalType = z.infer<typeof StoreCreateWithdrawal>
 export const StoreGetWithdrawalsParams = createFindParams({ limit: 20, offset: 0 }).merge(
   z.object({ status: z.enum(["requested", "approved", "paid", "rejected", "failed"]).optional() })
 )
+
+export const StoreGetShareLinksParams = createFindParams({ limit: 20, offset: 0 })
+
+export const StoreGetPosterParams = z.strictObject({
+  region_id: z.string().trim().min(1).max(100).optional(),
+  currency_code: z.string().trim().length(3).optional(),
+})
+export type StoreGetPosterParamsType = z.infer<typeof StoreGetPosterParams>
+
+export const StoreGetLinksParams = createFindParams({ limit: 20, offset: 0 })

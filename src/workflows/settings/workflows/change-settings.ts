@@ -1,6 +1,7 @@
 import { createHook, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { changeSettingsStep, ChangeSettingsStepInput } from "../steps/change-settings"
 import { validateSettingsAgainstTermsStep } from "../steps/validate-settings-against-terms"
+import { validateSharePromotionStep } from "../steps/validate-share-promotion"
 
 export type ChangeSettingsWorkflowInput = ChangeSettingsStepInput
 
@@ -13,6 +14,7 @@ export type ChangeSettingsWorkflowInput = ChangeSettingsStepInput
 export const changeSettingsWorkflowId = "change-distribution-settings"
 export const changeSettingsWorkflow = createWorkflow(changeSettingsWorkflowId, (input: ChangeSettingsWorkflowInput) => {
   validateSettingsAgainstTermsStep(input.patch)
+  validateSharePromotionStep(input.patch)
   const settings = changeSettingsStep(input)
   const settingsChanged = createHook("settingsChanged", { settings, actor_id: input.actor_id })
   return new WorkflowResponse(settings, { hooks: [settingsChanged] })

@@ -1,36 +1,38 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { updateCartWorkflow } from "@medusajs/medusa/core-flows"
-import { distributionService } from "../../../../utils"
-import { invalid, notFound } from "../../../../../modules/distribution/errors"
+import { ContainerRegistrationKeys, PromotionActions } from "@medusajs/framework/utils"
+import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
+import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
+import { StoreCartDistributionResponse } from "../../../../../client/types"
+import { attachCartCodeWorkflow } from "../../../../../workflows/share/workflows/attach-cart-code"
 import { StoreCartDistributionType } from "../../../distribution/validators"
 
-const CART_FIELDS = ["id", "customer_id", "completed_at", "metadata"]
-
 /**
- * Carries a share code on the cart. Medusa copies cart metadata onto the order, so
- * the code reaches `order.placed` without touching the checkout path.
+ * Carries a share code on the cart (Medusa copies cart metadata onto the order, so the
+ * code reaches `order.placed` without touching the checkout path) and, when the store set
+ * a share coupon, applies it through Medusa's own promotion workflow. Answers the cart as
+ * Medusa's store cart routes do.
  */
-export const POST = async (req: MedusaRequest<StoreCartDistributionType>, res: MedusaResponse) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+export const POST = async (req: MedusaRequest<StoreCartDistributionType>, res: MedusaResponse<StoreCartDistributionResponse>) => {
   const cartId = req.params.id
-  const { data } = await query.graph({ entity: "cart", fields: CART_FIELDS, filters: { id: cartId } })
-  const cart = data[0]
-  if (!cart) throw notFound(`Cart ${cartId} was not found`)
-  if (cart.completed_at) throw invalid(`Cart ${cartId} is already completed`)
+  const { result } = await attachCartCodeWorkflow(req.scope).run({ input: { cart_id: cartId, code: req.validatedBody.code } })
 
-  const resolved = await distributionService(req).resolveCode(req.validatedBody.code)
-  if (!resolved || resolved.distributor.status !== "active") {
-    throw notFound(`No active distributor has the code ${req.validatedBody.code}`)
+  if (result.promotion_code) {
+    try {
+      await updateCartPromotionsWorkflow(req.scope).run({
+        input: {
+          cart_id: cartId,
+          promo_codes: [result.promotion_code],
+          action: PromotionActions.ADD,
+          force_refresh_payment_collection: true,
+        },
+      })
+    } catch (error) {
+      // The code is on the cart either way: a coupon the merchant deleted must not cost the distributor the sale.
+      req.scope
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`distribution: share coupon ${result.promotion_code} not applied to cart ${cartId}: ${(error as Error).message}`)
+    }
   }
-  if (cart.customer_id && resolved.distributor.customer_id === cart.customer_id) {
-    throw invalid("You cannot use your own code")
-  }
-
-  const code = req.validatedBody.code.trim().toUpperCase()
-  await updateCartWorkflow(req.scope).run({
-    input: { id: cartId, metadata: { ...(cart.metadata ?? {}), distribution_code: code } },
-  })
-  const { data: refreshed } = await query.graph({ entity: "cart", fields: ["*", "items.*"], filters: { id: cartId } })
-  res.json({ cart: refreshed[0] })
+  res.json({ cart: await refetchCart(cartId, req.scope, defaultStoreCartFields) })
 }
