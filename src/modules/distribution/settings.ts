@@ -1,4 +1,6 @@
+import { MathBN } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { safeText } from "./input-limits"
 
 /** No setting, API call or data path may create a paid level beyond this one. */
 export const HARD_MAX_LEVELS = 3
@@ -9,7 +11,8 @@ export const SETTLEMENT_TRIGGERS = ["delivered_or_completed", "completed", "capt
 export const WITHDRAWAL_METHODS = ["bank_transfer", "alipay", "wechat", "paypal", "store_credit"] as const
 
 const fraction = z.number().min(0).max(1)
-const amount = z.number().min(0)
+/** Withdrawal limits, in the wallet's currency (major units). */
+const amount = z.number().min(0).max(1_000_000_000_000)
 
 /** Every setting, by the names DESIGN.md gives them; the same keys are the plugin's options. */
 export const SettingsSchema = z.strictObject({
@@ -23,21 +26,48 @@ export const SettingsSchema = z.strictObject({
   max_total_rate: fraction,
   enrollment_mode: z.enum(ENROLLMENT_MODES),
   binding_policy: z.enum(BINDING_POLICIES),
-  binding_days: z.number().int().min(1),
+  binding_days: z.number().int().min(1).max(36_500, "binding_days is at most 36500 (100 years)"),
   self_purchase: z.boolean(),
   settlement_trigger: z.enum(SETTLEMENT_TRIGGERS),
-  freeze_days: z.number().int().min(0),
+  freeze_days: z.number().int().min(0).max(3_650, "freeze_days is at most 3650 (10 years)"),
   withdrawal_min: amount,
   withdrawal_max: amount.nullable(),
   withdrawal_daily_max: amount.nullable(),
   withdrawal_fee_rate: fraction,
   withdrawal_methods: z.array(z.enum(WITHDRAWAL_METHODS)).min(1),
-  storefront_url: z.string().url(),
+  storefront_url: safeText({ max: 2000 }).pipe(z.url()),
   /** A Medusa promotion code applied to carts that carry a share code (全民分销's share coupon); null = none. */
-  share_promotion_code: z.string().trim().min(1, "share_promotion_code must be a promotion code, or null for none").max(100).nullable(),
+  share_promotion_code: safeText({ max: 100 }).min(1, "share_promotion_code must be a promotion code, or null for none").nullable(),
 })
 
 export type DistributionSettings = z.infer<typeof SettingsSchema>
+
+export type SettingsProblem = { field: keyof DistributionSettings; message: string }
+
+/**
+ * What the settings, taken as a whole, get wrong: limits that contradict each other, or
+ * store rates above the cap. Checked on the merged result of every change.
+ */
+export function settingsProblems(s: DistributionSettings): SettingsProblem[] {
+  const problems: SettingsProblem[] = []
+  if (s.withdrawal_max !== null && s.withdrawal_max < s.withdrawal_min) {
+    problems.push({ field: "withdrawal_max", message: `withdrawal_max (${s.withdrawal_max}) is below withdrawal_min (${s.withdrawal_min}): raise it, or null for no limit` })
+  }
+  if (s.withdrawal_daily_max !== null && s.withdrawal_daily_max < s.withdrawal_min) {
+    problems.push({
+      field: "withdrawal_daily_max",
+      message: `withdrawal_daily_max (${s.withdrawal_daily_max}) is below withdrawal_min (${s.withdrawal_min}): no withdrawal could be made; raise it, or null for no limit`,
+    })
+  }
+  const paid = MathBN.sum(...s.level_rates.slice(0, s.max_levels).map(String), 0)
+  if (paid.gt(s.max_total_rate)) {
+    problems.push({
+      field: "level_rates",
+      message: `level_rates pay ${paid.toString()} over the ${s.max_levels} paid level(s), above max_total_rate ${s.max_total_rate}: lower the rates or raise the cap`,
+    })
+  }
+  return problems
+}
 
 export const SettingsPatchSchema = SettingsSchema.partial()
 export type DistributionSettingsPatch = z.infer<typeof SettingsPatchSchema>

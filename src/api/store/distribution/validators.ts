@@ -1,44 +1,54 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { currencyCode, findParams, levelParam, safeId, safeText } from "../../common/validators"
+import { WITHDRAWAL_METHODS } from "../../../modules/distribution/settings"
+import { parseWithdrawalAccount } from "../../../modules/distribution/withdrawal-accounts"
 
-export const StoreApply = z.strictObject({ display_name: z.string().min(1).max(60).optional() })
+export const StoreApply = z.strictObject({ display_name: safeText({ min: 1, max: 60 }).optional() })
 export type StoreApplyType = z.infer<typeof StoreApply>
 
-export const StoreGetTeamParams = createFindParams({ limit: 20, offset: 0 }).merge(
-  z.object({ level: z.coerce.number().int().min(1).max(3).default(1) })
+export const StoreGetTeamParams = findParams().merge(
+  z.object({ level: levelParam().optional().default(1) })
 )
 
-export const StoreGetCommissionsParams = createFindParams({ limit: 20, offset: 0 }).merge(
+export const StoreGetCommissionsParams = findParams().merge(
   z.object({ status: z.enum(["pending", "frozen", "settled", "canceled"]).optional() })
 )
 
-export const StoreCreateShareLink = z.strictObject({ product_id: z.string().min(1).optional() })
+export const StoreCreateShareLink = z.strictObject({ product_id: safeId().optional() })
 export type StoreCreateShareLinkType = z.infer<typeof StoreCreateShareLink>
 
-export const StoreBind = z.strictObject({ code: z.string().trim().min(1).max(64) })
+export const StoreBind = z.strictObject({ code: safeText({ min: 1, max: 64 }) })
 export type StoreBindType = z.infer<typeof StoreBind>
 
-export const StoreCartDistribution = z.strictObject({ code: z.string().trim().min(1).max(64) })
+export const StoreCartDistribution = z.strictObject({ code: safeText({ min: 1, max: 64 }) })
 export type StoreCartDistributionType = z.infer<typeof StoreCartDistribution>
 
-export const StoreCreateWithdrawal = z.strictObject({
-  amount: z.number().positive(),
-  currency_code: z.string().trim().min(3).max(3),
-  method: z.enum(["bank_transfer", "alipay", "wechat", "paypal", "store_credit"]),
-  account: z.record(z.string(), z.unknown()).default({}),
-})
+/** The account is checked against its method here too, so a blank bank name is a 400 that names it. */
+export const StoreCreateWithdrawal = z
+  .strictObject({
+    amount: z.number().positive().max(1_000_000_000_000),
+    currency_code: currencyCode(),
+    method: z.enum(WITHDRAWAL_METHODS),
+    account: z.record(z.string(), z.unknown()).default({}),
+  })
+  .superRefine((body, ctx) => {
+    // Runs after field issues too: only a known method has an account shape to check.
+    if (!(WITHDRAWAL_METHODS as readonly unknown[]).includes(body.method)) return
+    const { problems } = parseWithdrawalAccount(body.method, body.account)
+    for (const problem of problems ?? []) ctx.addIssue({ code: "custom", path: problem.path.split("."), message: problem.message })
+  })
 export type StoreCreateWithdrawalType = z.infer<typeof StoreCreateWithdrawal>
 
-export const StoreGetWithdrawalsParams = createFindParams({ limit: 20, offset: 0 }).merge(
+export const StoreGetWithdrawalsParams = findParams().merge(
   z.object({ status: z.enum(["requested", "approved", "paid", "rejected", "failed"]).optional() })
 )
 
-export const StoreGetShareLinksParams = createFindParams({ limit: 20, offset: 0 })
+export const StoreGetShareLinksParams = findParams()
 
 export const StoreGetPosterParams = z.strictObject({
-  region_id: z.string().trim().min(1).max(100).optional(),
-  currency_code: z.string().trim().length(3).optional(),
+  region_id: safeId().optional(),
+  currency_code: currencyCode().optional(),
 })
 export type StoreGetPosterParamsType = z.infer<typeof StoreGetPosterParams>
 
-export const StoreGetLinksParams = createFindParams({ limit: 20, offset: 0 })
+export const StoreGetLinksParams = findParams()

@@ -1,7 +1,7 @@
 import { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import { Setting, SettingChange } from "../models"
-import { DEFAULT_SETTINGS, DistributionSettings, DistributionSettingsPatch, SettingsSchema } from "../settings"
+import { DEFAULT_SETTINGS, DistributionSettings, DistributionSettingsPatch, SettingsSchema, settingsProblems } from "../settings"
 import { invalid } from "../errors"
 
 type Deps = {
@@ -46,6 +46,8 @@ export class SettingsStoreService {
       throw invalid(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "))
     }
     const next = result.data
+    const problems = settingsProblems(next)
+    if (problems.length) throw invalid(problems.map((p) => p.message).join("; "))
     const changes: SettingsChange = {}
     for (const key of Object.keys(patch) as (keyof DistributionSettings)[]) {
       if (JSON.stringify(current[key]) !== JSON.stringify(next[key])) changes[key] = { from: current[key], to: next[key] }

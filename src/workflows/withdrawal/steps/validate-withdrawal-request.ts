@@ -1,26 +1,17 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN } from "@medusajs/framework/utils"
-import { z } from "@medusajs/framework/zod"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import { invalid, notAllowed } from "../../../modules/distribution/errors"
 import { ValidatedWithdrawal } from "../../../types"
 import { currencyPrecision, roundHalfUp } from "../../../modules/distribution/calculations"
-
-/** What each payout method needs to know to pay (DESIGN §3). */
-const ACCOUNT_SHAPES = {
-  bank_transfer: z.strictObject({ account_name: z.string().min(1), account_number: z.string().min(1), bank_name: z.string().min(1) }),
-  alipay: z.strictObject({ account: z.string().min(1), name: z.string().min(1) }),
-  wechat: z.strictObject({ account: z.string().min(1), name: z.string().min(1) }),
-  paypal: z.strictObject({ email: z.string().email() }),
-  store_credit: z.strictObject({}),
-} as const
+import { parseWithdrawalAccount, WithdrawalMethod } from "../../../modules/distribution/withdrawal-accounts"
 
 export type WithdrawalRequestInput = {
   customer_id: string
   amount: number
   currency_code: string
-  method: keyof typeof ACCOUNT_SHAPES
+  method: WithdrawalMethod
   account: Record<string, unknown>
 }
 
@@ -38,10 +29,8 @@ export const validateWithdrawalRequestStep = createStep(
     if (!(settings.withdrawal_methods as string[]).includes(input.method)) {
       throw invalid(`Withdrawals by ${input.method} are not offered; choose one of: ${settings.withdrawal_methods.join(", ")}`)
     }
-    const account = ACCOUNT_SHAPES[input.method].safeParse(input.account ?? {})
-    if (!account.success) {
-      throw invalid(`account for ${input.method}: ${account.error.issues.map((i) => `${i.path.join(".") || "account"} ${i.message}`).join("; ")}`)
-    }
+    const account = parseWithdrawalAccount(input.method, input.account ?? {})
+    if (account.problems) throw invalid(account.problems.map((p) => p.message).join("; "))
 
     const precision = currencyPrecision(input.currency_code)
     const amount = MathBN.convert(input.amount)
@@ -60,7 +49,7 @@ export const validateWithdrawalRequestStep = createStep(
       amount: amount.toString(),
       fee_amount: fee.toString(),
       method: input.method,
-      account: account.data,
+      account: account.account,
       daily_max: settings.withdrawal_daily_max,
     })
   }

@@ -11,14 +11,16 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const page = pageOf(req)
   const filters: Record<string, unknown> = status ? { status } : {}
   if (q) {
+    // `%`, `_` and `\` match themselves: a search is text, not a LIKE pattern (a trailing `\` is a database error).
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data: customers } = await query.graph({
       entity: "customer",
       fields: ["id"],
-      filters: { email: { $ilike: `%${q}%` } },
+      filters: { email: { $ilike: like } },
       pagination: { take: 500 },
     })
-    filters.$or = [{ code: { $ilike: `%${q}%` } }, ...(customers.length ? [{ customer_id: customers.map((c) => c.id) }] : [])]
+    filters.$or = [{ code: { $ilike: like } }, ...(customers.length ? [{ customer_id: customers.map((c) => c.id) }] : [])]
   }
   const [distributors, count] = await distributionService(req).listAndCountDistributors(filters, {
     ...page,

@@ -1,19 +1,17 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { dateTime, findParams, safeId, safeJsonObject, safeText } from "../../../common/validators"
 import { CAMPAIGN_SCOPES } from "../../../../modules/distribution/models/campaign"
 import { RULE_KINDS, RULE_SCOPES } from "../../../../modules/distribution/models/commission-rule"
 import { HARD_MAX_LEVELS } from "../../../../modules/distribution/settings"
 
-const name = z.string().trim().min(1).max(100)
-const id = z.string().trim().min(1).max(100)
+const name = safeText({ min: 1, max: 100 })
+const id = safeId()
 const rate = z.number().min(0, "a rate is a fraction from 0 to 1").max(1, "a rate is a fraction from 0 to 1 (0.1 = 10 %)")
 const levelRates = z.array(rate).min(1).max(HARD_MAX_LEVELS, `at most ${HARD_MAX_LEVELS} levels are ever paid`)
-const currency = z.string().trim().length(3).transform((c) => c.toLowerCase())
+const currency = safeText({ min: 3, max: 3 }).transform((c) => c.toLowerCase())
 const money = z.number().min(0).max(1_000_000_000)
 
-export const AdminListTermsParams = createFindParams({ limit: 20, offset: 0 }).merge(
-  z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) })
-)
+export const AdminListTermsParams = findParams()
 
 const GradeFields = {
   name,
@@ -31,7 +29,7 @@ const GradeFields = {
     .optional(),
   customer_group_id: id.nullable().optional(),
   can_view_team: z.boolean().optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  metadata: safeJsonObject().nullable().optional(),
 }
 export const AdminCreateGrade = z.strictObject(GradeFields)
 export const AdminUpdateGrade = z.strictObject(GradeFields).partial()
@@ -66,8 +64,8 @@ export const AdminUpdateRule = z
 
 const CampaignFields = {
   name,
-  starts_at: z.coerce.date(),
-  ends_at: z.coerce.date(),
+  starts_at: dateTime(),
+  ends_at: dateTime(),
   scope: z.enum(CAMPAIGN_SCOPES).default("all"),
   scope_ids: z.array(id).max(1000).nullable().optional(),
   multiplier: z.number().gt(0).max(100).nullable().optional(),
