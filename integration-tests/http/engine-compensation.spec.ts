@@ -15,6 +15,7 @@ import { changeDistributorParentWorkflow } from "../../src/workflows/distributor
 import { bindCustomerWorkflow } from "../../src/workflows/binding/workflows/bind-customer"
 import { requestWithdrawalWorkflow } from "../../src/workflows/withdrawal/workflows/request-withdrawal"
 import { changeSettingsWorkflow } from "../../src/workflows/settings/workflows/change-settings"
+import { saveCommissionTermsWorkflow, SaveCommissionTermsWorkflowInput } from "../../src/workflows/terms/workflows/save-commission-terms"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
 
@@ -31,6 +32,7 @@ changeDistributorParentWorkflow.hooks.distributorParentChanged(failIf("distribut
 bindCustomerWorkflow.hooks.customerBound(failIf("customerBound"))
 requestWithdrawalWorkflow.hooks.withdrawalRequested(failIf("withdrawalRequested"))
 changeSettingsWorkflow.hooks.settingsChanged(failIf("settingsChanged"))
+saveCommissionTermsWorkflow.hooks.commissionTermsSaved(failIf("commissionTermsSaved"))
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -253,6 +255,27 @@ medusaIntegrationTestRunner({
         status: "frozen",
         amount: 5,
       })
+    })
+
+    it("write-commission-terms: a later failure undoes a created, an updated and a deleted grade; the retries save", async () => {
+      const save = (change: SaveCommissionTermsWorkflowInput) => saveCommissionTermsWorkflow(getContainer()).run({ input: change })
+      const grades = async () => (await rows("distribution_grade")).map((g) => [g.id, g.name, g.rank, g.level_rates.map(Number)])
+
+      await withFailing("commissionTermsSaved", () => save({ entity: "grade", action: "create", data: { name: "Silver", rank: 1, level_rates: [0.12] } }))
+      expect(await grades()).toEqual([])
+      const { result: silver } = await save({ entity: "grade", action: "create", data: { name: "Silver", rank: 1, level_rates: [0.12] } })
+      const saved = [[silver!.id, "Silver", 1, [0.12]]]
+      expect(await grades()).toEqual(saved)
+
+      await withFailing("commissionTermsSaved", () => save({ entity: "grade", action: "update", id: silver!.id, data: { name: "Gold", level_rates: [0.15] } }))
+      expect(await grades()).toEqual(saved)
+      await withFailing("commissionTermsSaved", () => save({ entity: "grade", action: "delete", id: silver!.id }))
+      expect(await grades()).toEqual(saved)
+
+      await save({ entity: "grade", action: "update", id: silver!.id, data: { name: "Gold", level_rates: [0.15] } })
+      expect(await grades()).toEqual([[silver!.id, "Gold", 1, [0.15]]])
+      await save({ entity: "grade", action: "delete", id: silver!.id })
+      expect(await grades()).toEqual([])
     })
   },
 })

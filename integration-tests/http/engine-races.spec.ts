@@ -9,15 +9,29 @@
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN } from "@medusajs/framework/utils"
-import { capturePayment, createAdminUser, Headers, placeOrder, refundPayment, Seed, seedStore } from "../helpers/order-flow"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { capturePayment, createAdminUser, Headers, placeOrder, refundPayment, registerCustomer, Seed, seedStore } from "../helpers/order-flow"
 import { boundBuyer, makeDistributor, orderView, setSettings, statusOf, waitForOrderView } from "../helpers/distribution"
 import { pgOf, rowsOf, waitForLockWaiters, warmPool } from "../helpers/db"
 import { syncOrderCommissionsWorkflow } from "../../src/workflows/commission/workflows/sync-order-commissions"
 import { enrollDistributorWorkflow } from "../../src/workflows/distributor/workflows/enroll-distributor"
+import { loadOrderSyncStateStep } from "../../src/workflows/commission/steps/load-order-sync-state"
+import { planOrderCommissionsStep } from "../../src/workflows/commission/steps/plan-order-commissions"
+import { applyOrderCommissionsStep } from "../../src/workflows/commission/steps/apply-order-commissions"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
 
 jest.setTimeout(240_000)
+
+/**
+ * The sync as a second worker runs it: Medusa's default locking provider lives in one
+ * process, so another worker's order lock doesn't hold this one back; only the row locks do.
+ */
+const syncFromAnotherWorker = createWorkflow("test-sync-from-another-worker", (input: { order_id: string }) => {
+  const state = loadOrderSyncStateStep({ order_id: input.order_id })
+  const plan = planOrderCommissionsStep(state)
+  return new WorkflowResponse(applyOrderCommissionsStep({ state, plan, reason: "other-worker" }))
+})
 
 type Transactional = { baseRepository_: { transaction<T>(task: (manager: unknown) => Promise<T>): Promise<T> } }
 
@@ -216,6 +230,57 @@ medusaIntegrationTestRunner({
       // Money came back exactly for the rejected ones, and no paid one was refunded.
       expect(reversals.map((r) => r.reference_id).sort()).toEqual(rows.filter((w) => w.status === "rejected").map((w) => w.id).sort())
       expect(rows.every((w) => w.status === "paid" || w.status === "rejected")).toBe(true)
+    })
+
+    it("attribution row lock: syncs of one order from two workers (whose order locks don't see each other) write each commission once", async () => {
+      const container = getContainer()
+      const top = await makeDistributor(api, admin, seed, "w-top@test.local")
+      const child = await makeDistributor(api, admin, seed, "w-child@test.local", top.distributor.id)
+      const buyer = await boundBuyer(api, seed, "w-buyer@test.local", child.distributor.code)
+      const order = await placeOrder(api, { seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.C, quantity: 3 }] })
+      await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 2)
+      // The attribution stays; the commissions are gone, as if their write had been lost.
+      const pg = pgOf(container)
+      await pg("distribution_commission").where({ order_id: order.id }).delete()
+
+      // Every sync is held at its first lock on the commission rows, then all are let go at once.
+      await warmPool(container)
+      let runs: Promise<PromiseSettledResult<{ result: { created: string[] } }>[]> = Promise.resolve([])
+      await pg.transaction(async (trx) => {
+        await trx.raw("LOCK TABLE distribution_commission IN EXCLUSIVE MODE")
+        runs = Promise.allSettled(Array.from({ length: 4 }, () => syncFromAnotherWorker(container).run({ input: { order_id: order.id } })))
+        await waitForLockWaiters(container, 4)
+      })
+      const settled = await runs
+      expect(settled.map((r) => (r.status === "rejected" ? String((r.reason as { message?: string }).message ?? r.reason) : "ok"))).toEqual([
+        "ok",
+        "ok",
+        "ok",
+        "ok",
+      ])
+      const view = await orderView(api, admin, order.id)
+      expect(view.commissions.map((c) => [c.level, c.amount, c.adjustments.length])).toEqual([
+        [1, 9, 0],
+        [2, 4.5, 0],
+      ])
+      expect(settled.flatMap((r) => (r.status === "fulfilled" ? r.value.result.created : []))).toHaveLength(2)
+    })
+
+    it("binding unique key: a customer's binds to four codes at once leave one binding", async () => {
+      const container = getContainer()
+      const owners = [
+        await makeDistributor(api, admin, seed, "b1@test.local"),
+        await makeDistributor(api, admin, seed, "b2@test.local"),
+        await makeDistributor(api, admin, seed, "b3@test.local"),
+        await makeDistributor(api, admin, seed, "b4@test.local"),
+      ]
+      const { customer, headers } = await registerCustomer(api, seed.storeHeaders, "b-many@test.local")
+      await warmPool(container)
+      const statuses = await Promise.all(owners.map((o) => statusOf(api.post("/store/distribution/bind", { code: o.distributor.code }, headers))))
+      const bindings = await rowsOf(container, "distribution_binding", { customer_id: customer.id })
+      expect(bindings).toHaveLength(1)
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1)
+      expect(statuses.every((s) => s < 500)).toBe(true)
     })
   },
 })

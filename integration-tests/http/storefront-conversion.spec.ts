@@ -23,6 +23,8 @@ import { recordShareVisitStep, RecordShareVisitStepInput } from "../../src/workf
 import { claimRepurchaseRemindersStep } from "../../src/workflows/repurchase/steps/claim-repurchase-reminders"
 import { RecordCartCodeInput } from "../../src/modules/distribution/services/share-tracking"
 import { RepurchaseReminderClaim } from "../../src/modules/distribution/services/repurchase-claims"
+import { waitForLockWaiters } from "../helpers/db"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
 /** The plugin's write steps, then a step that fails: their compensations must leave nothing behind. */
 const failingAfterWrites = createWorkflow(
@@ -38,6 +40,15 @@ const failingAfterWrites = createWorkflow(
     return new WorkflowResponse(undefined)
   }
 )
+
+/** Records a cart's code, then fails: its compensation puts back the code it replaced. */
+const failingAfterCartCode = createWorkflow("test-cart-code-then-fail", (input: RecordCartCodeInput) => {
+  recordCartCodeStep(input)
+  createStep("test-cart-code-boom", async () => {
+    throw new Error("boom")
+  })()
+  return new WorkflowResponse(undefined)
+})
 
 jest.setTimeout(300_000)
 
@@ -278,6 +289,26 @@ medusaIntegrationTestRunner({
       expect(await statusOf(api.post(`/store/carts/${cart.id}/distribution`, { code: d.distributor.code }, mergeHeaders(d.headers)))).toBe(400)
       expect(await statusOf(attach(cart.id, "NOSUCH99"))).toBe(404)
       expect(await knex()("distribution_cart_code").count("* as n")).toEqual([{ n: "0" }])
+    })
+
+    it("cart-code row lock: an attach that waited for another and then failed puts back the other's code, not the one before it", async () => {
+      const d = await makeDistributor(api, admin, seed, "cart-lock@test.local")
+      const row = (code: string) => ({ cart_id: "cart_race", code, distributor_id: d.distributor.id, share_link_id: null, product_id: null })
+      await service().recordCartCode(row("FIRST234"))
+
+      // Both attaches queue behind a lock on the cart's row: first the one that succeeds, then the one that fails.
+      let attaches: Promise<unknown>[] = []
+      await knex().transaction(async (trx: Knex.Transaction) => {
+        await trx("distribution_cart_code").update({ updated_at: new Date() }).where({ cart_id: "cart_race" })
+        const kept = service().recordCartCode(row("SECOND34"))
+        await waitForLockWaiters(getContainer(), 1)
+        const failed = failingAfterCartCode(getContainer()).run({ input: row("THIRD234"), throwOnError: false })
+        await waitForLockWaiters(getContainer(), 2)
+        attaches = [kept, failed]
+      })
+      const [, failed] = (await Promise.all(attaches)) as [unknown, { errors: { error: { message: string } }[] }]
+      expect(failed.errors.map((e) => e.error.message)).toEqual(["boom"])
+      expect(await knex()("distribution_cart_code").select("cart_id", "code").whereNull("deleted_at")).toEqual([{ cart_id: "cart_race", code: "SECOND34" }])
     })
   },
 })
