@@ -31,3 +31,5 @@ export type ValidatedWithdrawal = {
   account: Record<string, unknown>
   daily_max: number | null
 }
+
+export type * from "./admin-stats"

@@ -13,11 +13,13 @@ import {
   AdminUpdateDistributor,
   AdminUpdateSettings,
 } from "./validators"
+import { adminStatsMiddlewares } from "./stats/middlewares"
 
 const list = { defaults: ["id"], isList: true }
 
 // Routes under /admin are authenticated by Medusa itself (user session, bearer or secret API key).
 export const adminDistributionMiddlewares: MiddlewareRoute[] = [
+  ...adminStatsMiddlewares,
   { method: ["GET"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformQuery(AdminGetDistributorsParams, list)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformBody(AdminCreateDistributor)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id", middlewares: [validateAndTransformBody(AdminUpdateDistributor)] },
