@@ -33,3 +33,4 @@ export type ValidatedWithdrawal = {
 }
 
 export type * from "./admin-stats"
+export type * from "./admin-lists"
