@@ -9,7 +9,8 @@ import DistributionModuleService from "../modules/distribution/service"
  */
 export default async function rollupDistributionStatsJob(container: MedusaContainer) {
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-  const { through, days } = await service.rollupDailyStats()
+  // A month per run: a first run on a long history catches up over a few hours, never in one huge statement.
+  const { through, days } = await service.rollupDailyStats({ maxDays: 31 })
   if (days) container.resolve("logger").info(`distribution: rolled up ${days} day(s) of stats, through ${through}`)
 }
 
