@@ -86,3 +86,15 @@ export function formatWithdrawal(w: Record<string, any>) {
     created_at: w.created_at,
   }
 }
+
+/**
+ * A row read with `query.graph` and the caller's `fields`: amounts it holds become numbers
+ * (as everywhere in the API) and commission lines are shown as `formatLines` does; fields it
+ * was not asked for stay absent.
+ */
+export function withNumbers<T extends Record<string, unknown>>(row: T, amountKeys: readonly string[]): T {
+  const out: Record<string, unknown> = { ...row }
+  for (const key of amountKeys) if (out[key] !== undefined && out[key] !== null) out[key] = asNumber(out[key])
+  if (Array.isArray(out.lines)) out.lines = formatLines(out.lines)
+  return out as T
+}

@@ -31,3 +31,6 @@ export type ValidatedWithdrawal = {
   account: Record<string, unknown>
   daily_max: number | null
 }
+
+export type * from "./admin-stats"
+export type * from "./admin-lists"

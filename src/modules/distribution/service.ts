@@ -8,6 +8,7 @@ import {
   Commission,
   CommissionAdjustment,
   CommissionRule,
+  DailyStat,
   Distributor,
   Grade,
   LedgerEntry,
@@ -34,6 +35,8 @@ import { CommissionTermsService } from "./services/commission-terms"
 import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../types"
 import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingService } from "./services/share-tracking"
 import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
+import type { OverviewStatsService } from "./services/overview-stats"
+import type { AdminStatsResponse } from "../../types/admin-stats"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
 type InjectedDependencies = {
@@ -59,6 +62,7 @@ class DistributionModuleService extends MedusaService({
   Commission,
   CommissionAdjustment,
   CommissionRule,
+  DailyStat,
   Distributor,
   Grade,
   LedgerEntry,
@@ -240,6 +244,16 @@ class DistributionModuleService extends MedusaService({
   /** Visits → carts → orders → kept GMV, per distributor, link, product and level (for the admin overview). */
   getConversionStats(range: ConversionRange = {}): Promise<ConversionStats> {
     return this.service_<ConversionStatsService>("conversionStatsService").conversionStats(range)
+  }
+
+  /** The admin overview of the UTC days `from`..`to` (`YYYY-MM-DD`, both included). */
+  getOverviewStats(range: { from: string; to: string; limit?: number }): Promise<AdminStatsResponse> {
+    return this.service_<OverviewStatsService>("overviewStatsService").overview(range)
+  }
+
+  /** Rolls closed days up into `distribution_daily_stat` (the overview's pre-aggregate); answers the last day rolled up. */
+  rollupDailyStats(options: { now?: Date; maxDays?: number } = {}): Promise<{ through: string | null; days: number }> {
+    return this.service_<OverviewStatsService>("overviewStatsService").rollup(options)
   }
 
   /** Claims reminders not sent before (unique per customer and last order); answers those this call claimed. */

@@ -20,6 +20,7 @@ const CartCode = model
   .indexes([
     { on: ["cart_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["distributor_id"], where: "deleted_at IS NULL" },
+    { on: ["created_at"], where: "deleted_at IS NULL" },
   ])
 
 export default CartCode

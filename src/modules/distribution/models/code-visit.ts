@@ -23,6 +23,7 @@ const CodeVisit = model
   .indexes([
     { on: ["distributor_id"], where: "deleted_at IS NULL" },
     { on: ["code", "visitor_hash", "window_start"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["created_at"], where: "deleted_at IS NULL" },
   ])
 
 export default CodeVisit

@@ -14,6 +14,9 @@ const CommissionAdjustment = model
       lines: model.json().nullable(),
     }
   )
-  .indexes([{ on: ["commission_id"], where: "deleted_at IS NULL" }])
+  .indexes([
+    { on: ["commission_id"], where: "deleted_at IS NULL" },
+    { on: ["created_at"], where: "deleted_at IS NULL" },
+  ])
 
 export default CommissionAdjustment

@@ -31,6 +31,7 @@ const Commission = model
     { on: ["order_id", "level"], unique: true, where: "deleted_at IS NULL" },
     { on: ["distributor_id", "status"], where: "deleted_at IS NULL" },
     { on: ["status", "available_at"], where: "deleted_at IS NULL" },
+    { on: ["created_at"], where: "deleted_at IS NULL" },
   ])
 
 export default Commission

@@ -24,6 +24,7 @@ const Distributor = model
     { on: ["code"], unique: true, where: "deleted_at IS NULL" },
     { on: ["parent_id"], where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
+    { on: ["created_at"], where: "deleted_at IS NULL" },
   ])
 
 export default Distributor

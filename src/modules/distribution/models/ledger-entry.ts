@@ -29,6 +29,7 @@ const LedgerEntry = model
   .indexes([
     { on: ["type", "reference_id"], unique: true, where: "deleted_at IS NULL AND reference_id IS NOT NULL" },
     { on: ["distributor_id", "currency_code"], where: "deleted_at IS NULL" },
+    { on: ["created_at"], where: "deleted_at IS NULL" },
   ])
 
 export default LedgerEntry

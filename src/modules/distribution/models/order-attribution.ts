@@ -31,6 +31,10 @@ const OrderAttribution = model
       triggered_at: model.dateTime().nullable(),
     }
   )
-  .indexes([{ on: ["order_id"], unique: true, where: "deleted_at IS NULL" }])
+  .indexes([
+    { on: ["order_id"], unique: true, where: "deleted_at IS NULL" },
+    // The overview reads orders by the day they were placed.
+    { on: ["created_at"], where: "deleted_at IS NULL AND distributor_id IS NOT NULL" },
+  ])
 
 export default OrderAttribution

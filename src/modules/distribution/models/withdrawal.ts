@@ -30,6 +30,7 @@ const Withdrawal = model
   .indexes([
     { on: ["distributor_id", "created_at"], where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
+    { on: ["paid_at"], where: "deleted_at IS NULL AND paid_at IS NOT NULL" },
   ])
 
 export default Withdrawal

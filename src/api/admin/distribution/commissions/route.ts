@@ -1,15 +1,23 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { distributionService, formatCommission, pageOf } from "../../../utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { withNumbers } from "../../../utils"
+import { AdminGetCommissionsParamsType } from "../validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { distributor_id, order_id, status, level } = req.validatedQuery as Record<string, string | number | undefined>
-  const filters = Object.fromEntries(
-    Object.entries({ distributor_id, order_id, status, level }).filter(([, v]) => v !== undefined)
-  )
-  const page = pageOf(req)
-  const [commissions, count] = await distributionService(req).listAndCountCommissions(filters, {
-    ...page,
-    order: { created_at: "DESC" },
+const AMOUNTS = ["amount", "accrued_amount", "reversed_amount", "base_amount"] as const
+
+/** Commissions through `query.graph`: `fields` (also `order.*`), `order`, filters and pagination as in Medusa's admin lists. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetCommissionsParamsType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "commission",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
   })
-  res.json({ commissions: commissions.map((c) => formatCommission(c)), count, limit: page.take, offset: page.skip })
+  res.json({
+    commissions: data.map((c) => withNumbers(c, AMOUNTS)),
+    count: metadata?.count ?? data.length,
+    limit: metadata?.take,
+    offset: metadata?.skip,
+  })
 }

@@ -1,32 +1,36 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { enrollDistributorWorkflow } from "../../../../workflows/distributor/workflows/enroll-distributor"
-import { distributionService, pageOf } from "../../../utils"
+import { distributionService } from "../../../utils"
 import { conflict, notFound } from "../../../../modules/distribution/errors"
-import { AdminCreateDistributorType } from "../validators"
+import { AdminCreateDistributorType, AdminGetDistributorsParamsType } from "../validators"
 
-/** Distributors, filtered by status and searched by code or customer email. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { status, q } = req.validatedQuery as { status?: "pending" | "active" | "rejected" | "suspended"; q?: string }
-  const page = pageOf(req)
-  const filters: Record<string, unknown> = status ? { status } : {}
+/**
+ * Distributors through `query.graph`, so `fields` (also `customer.*`), `order`, filters and
+ * pagination work as in Medusa's own admin lists. `q` matches the code or display name, or
+ * the customer's email, first or last name (customers are searched first, by the customer
+ * module, then their distributors).
+ */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetDistributorsParamsType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { q, ...filters } = req.filterableFields as Record<string, unknown> & { q?: string }
   if (q) {
     // `%`, `_` and `\` match themselves: a search is text, not a LIKE pattern (a trailing `\` is a database error).
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: customers } = await query.graph({
-      entity: "customer",
-      fields: ["id"],
-      filters: { email: { $ilike: like } },
-      pagination: { take: 500 },
-    })
-    filters.$or = [{ code: { $ilike: like } }, ...(customers.length ? [{ customer_id: customers.map((c) => c.id) }] : [])]
+    const { data: customers } = await query.graph({ entity: "customer", fields: ["id"], filters: { q } })
+    filters.$or = [
+      { code: { $ilike: like } },
+      { display_name: { $ilike: like } },
+      ...(customers.length ? [{ customer_id: customers.map((c) => c.id) }] : []),
+    ]
   }
-  const [distributors, count] = await distributionService(req).listAndCountDistributors(filters, {
-    ...page,
-    order: { created_at: "DESC" },
+  const { data: distributors, metadata } = await query.graph({
+    entity: "distributor",
+    fields: req.queryConfig.fields,
+    filters,
+    pagination: req.queryConfig.pagination,
   })
-  res.json({ distributors, count, limit: page.take, offset: page.skip })
+  res.json({ distributors, count: metadata?.count ?? distributors.length, limit: metadata?.take, offset: metadata?.skip })
 }
 
 /** Make a customer a distributor (active at once; the way to enroll under `invite_only`). */

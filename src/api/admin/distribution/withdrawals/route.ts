@@ -1,13 +1,23 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { distributionService, formatWithdrawal, pageOf } from "../../../utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { withNumbers } from "../../../utils"
+import { AdminGetWithdrawalsParamsType } from "../validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { status, distributor_id } = req.validatedQuery as { status?: "requested"; distributor_id?: string }
-  const filters = { ...(status ? { status } : {}), ...(distributor_id ? { distributor_id } : {}) }
-  const page = pageOf(req)
-  const [withdrawals, count] = await distributionService(req).listAndCountWithdrawals(filters, {
-    ...page,
-    order: { created_at: "DESC" },
+const AMOUNTS = ["amount", "fee_amount", "net_amount"] as const
+
+/** Withdrawals through `query.graph`: `fields`, `order`, filters (`status`, `distributor_id`) and pagination. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetWithdrawalsParamsType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "withdrawal",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
   })
-  res.json({ withdrawals: withdrawals.map(formatWithdrawal), count, limit: page.take, offset: page.skip })
+  res.json({
+    withdrawals: data.map((w) => withNumbers(w, AMOUNTS)),
+    count: metadata?.count ?? data.length,
+    limit: metadata?.take,
+    offset: metadata?.skip,
+  })
 }
