@@ -18,7 +18,9 @@ const COLORS: Record<string, Color> = {
 }
 
 /** A distributor's, commission's or withdrawal's status in the admin's language. */
-export const Status = ({ status }: { status: string }) => {
+export const Status = ({ status, kind }: { status: string; kind?: "commission" }) => {
   const { t } = useT()
-  return <StatusBadge color={COLORS[status] ?? "grey"}>{t(`status.${status}`, { defaultValue: status })}</StatusBadge>
+  // A commission's `pending` (not yet earned) is not a distributor's `pending` (awaiting review).
+  const key = kind === "commission" && status === "pending" ? "status.commission_pending" : `status.${status}`
+  return <StatusBadge color={COLORS[status] ?? "grey"}>{t(key, { defaultValue: status })}</StatusBadge>
 }

@@ -1,4 +1,5 @@
 import { Drawer, Heading, Table, Text } from "@medusajs/ui"
+import { DistributorLink } from "./distributor-link"
 import { Link } from "react-router-dom"
 import { keys, useDistributionQuery } from "../lib/api"
 import { useFormat } from "../lib/format"
@@ -100,13 +101,11 @@ export const CommissionDrawer = ({ commission, onClose }: { commission: Commissi
                 </Link>
               </KeyValue>
               <KeyValue label={t("fields.distributor")}>
-                <Link className="text-ui-fg-interactive hover:underline" to={`/distribution/distributors/${c.distributor_id}`}>
-                  {c.distributor_id}
-                </Link>
+                <DistributorLink id={c.distributor_id} />
               </KeyValue>
               <KeyValue label={t("fields.level")}>{t("common.levelN", { level: c.level })}</KeyValue>
               <KeyValue label={t("fields.status")}>
-                <Status status={c.status} />
+                <Status status={c.status} kind="commission" />
               </KeyValue>
               <KeyValue label={t("commissions.accrued")}>{f.money(c.accrued_amount, c.currency_code)}</KeyValue>
               <KeyValue label={t("commissions.reversed")}>{f.money(c.reversed_amount, c.currency_code)}</KeyValue>

@@ -3,11 +3,9 @@ import { useT } from "../lib/i18n"
 
 export type DateRange = { from: string; to: string }
 
-/** `YYYY-MM-DD` of a date `days` before today (local time). */
+/** `YYYY-MM-DD` (UTC, the day the server counts in) of `days` days ago. */
 export function daysAgo(days: number) {
-  const d = new Date()
-  d.setDate(d.getDate() - days)
-  return d.toISOString().slice(0, 10)
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
 }
 
 export const defaultRange = (): DateRange => ({ from: daysAgo(29), to: daysAgo(0) })

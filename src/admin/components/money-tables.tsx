@@ -1,4 +1,5 @@
 import { Table } from "@medusajs/ui"
+import { DistributorLink } from "./distributor-link"
 import { Link } from "react-router-dom"
 import { useFormat } from "../lib/format"
 import { useT } from "../lib/i18n"
@@ -64,14 +65,12 @@ export const CommissionsTable = ({ commissions, showDistributor = false }: { com
             </Table.Cell>
             {showDistributor && (
               <Table.Cell>
-                <Link className="text-ui-fg-interactive hover:underline" to={`/distribution/distributors/${c.distributor_id}`}>
-                  {c.distributor_id.slice(-8)}
-                </Link>
+                <DistributorLink id={c.distributor_id} />
               </Table.Cell>
             )}
             <Table.Cell>{t("common.levelN", { level: c.level })}</Table.Cell>
             <Table.Cell>
-              <Status status={c.status} />
+              <Status status={c.status} kind="commission" />
             </Table.Cell>
             <Table.Cell className="text-right">{f.money(c.amount, c.currency_code)}</Table.Cell>
             <Table.Cell>{f.date(c.created_at)}</Table.Cell>

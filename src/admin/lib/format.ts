@@ -32,6 +32,8 @@ export function useFormat() {
         : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits }).format(n),
     date: (d: string | Date | null | undefined) =>
       d ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(d)) : "–",
+    /** A `YYYY-MM-DD` day as the server counts it (UTC), in the admin's language. */
+    day: (d: string) => new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${d.slice(0, 10)}T00:00:00Z`)),
     dateTime: (d: string | Date | null | undefined) =>
       d ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(d)) : "–",
   }

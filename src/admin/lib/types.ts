@@ -142,24 +142,45 @@ export type SettingChange = {
 }
 export type SettingsResponse = { settings: Settings; changes?: SettingChange[] }
 
-/** An amount that may be one number or split per currency ("per currency where amounts mix"). */
-export type Money = number | { currency_code: string; amount: number }[] | Record<string, number>
+/**
+ * `GET /admin/distribution/stats?from=&to=` (UTC days `YYYY-MM-DD`, both included). Mirrors
+ * `AdminStatsResponse` of the stats route (src/types/admin-stats.ts on the server branch):
+ * money never mixes currencies, every amount is a list of `{ currency_code, amount }`.
+ */
+export type CurrencyAmount = { currency_code: string; amount: number }
+export type CurrencyRatio = { currency_code: string; value: number | null }
+/** An amount as the pages accept it: a list per currency, a map, or one number. */
+export type Money = number | CurrencyAmount[] | Record<string, number>
 
 export type StatsResponse = {
-  from?: string
-  to?: string
+  range?: { from: string; to: string; days: number }
   distributors: { total: number; active: number; new: number }
-  active_rate: number
+  active_rate: number | null
   orders: number
-  gmv: Money
-  commission: { accrued: Money; reversed: Money; settled: Money; share_of_gmv: number | null }
+  gmv: CurrencyAmount[]
+  commission: { accrued: CurrencyAmount[]; reversed: CurrencyAmount[]; settled: CurrencyAmount[]; share_of_gmv: CurrencyRatio[] }
   balances: Balance[]
   visits: number
-  conversion: number | null
-  series: { date: string; orders: number; gmv: Money; commission: Money }[]
-  top: { distributor_id: string; code?: string; display_name?: string | null; orders?: number; gmv?: Money; commission?: Money }[]
-  levels: { level: number; count?: number; amount?: Money; commission?: Money }[]
-  currency_code?: string
+  conversion: {
+    visits: number
+    carts: number
+    orders: number
+    visit_to_cart: number | null
+    cart_to_order: number | null
+    visit_to_order: number | null
+  }
+  series: { date: string; orders: number; gmv: CurrencyAmount[]; commission: CurrencyAmount[] }[]
+  top: {
+    distributor_id: string
+    code: string | null
+    display_name: string | null
+    status: string | null
+    orders: number
+    gmv: CurrencyAmount[]
+    commission: CurrencyAmount[]
+  }[]
+  levels: { level: number; commissions: number; accrued: CurrencyAmount[]; reversed: CurrencyAmount[]; settled: CurrencyAmount[] }[]
+  rolled_up_through?: string | null
 }
 
 /** `GET /admin/distribution/customers/:id`: the customer as a distributor and as a bound shopper. */
@@ -168,5 +189,6 @@ export type CustomerDistributionResponse = {
   parent?: Distributor | null
   team_counts?: TeamCounts
   balances?: Balance[]
-  binding: { distributor_id: string; code?: string; bound_at?: string; expires_at?: string | null; distributor?: Distributor | null } | null
+  /** Whom the customer is bound to; null when nobody (undefined: not known, an older server). */
+  binding?: { distributor_id: string; code?: string; bound_at?: string; expires_at?: string | null; distributor?: Distributor | null } | null
 }

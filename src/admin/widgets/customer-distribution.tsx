@@ -29,9 +29,10 @@ async function loadCustomer(customer: Customer): Promise<CustomerDistributionRes
   }
   const list = await get<DistributorListResponse>("/distributors", { q: customer.email!, limit: 20 })
   const mine = list.distributors.find((d) => d.customer_id === customer.id)
-  if (!mine) return { distributor: null, binding: null }
+  // The binding is known only to the customers route: left undefined, the widget says nothing about it.
+  if (!mine) return { distributor: null, binding: undefined }
   const detail = await get<DistributorDetailResponse>(`/distributors/${mine.id}`)
-  return { distributor: detail.distributor, parent: detail.upline[0] ?? null, team_counts: detail.team_counts, balances: detail.balances, binding: null }
+  return { distributor: detail.distributor, parent: detail.upline[0] ?? null, team_counts: detail.team_counts, balances: detail.balances, binding: undefined }
 }
 
 const CustomerDistributionWidget = ({ data: customer }: { data: Customer }) => {
@@ -112,7 +113,7 @@ const CustomerDistributionWidget = ({ data: customer }: { data: Customer }) => {
           {query.data?.balances && <BalancesTable balances={query.data.balances} />}
         </>
       )}
-      {query.data && (
+      {query.data && binding !== undefined && (
         <div className="px-6 py-3" data-testid="widget-binding">
           <Text size="small" weight="plus">
             {t("widget.customer.boundTo")}

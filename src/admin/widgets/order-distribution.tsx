@@ -1,4 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { DistributorLink } from "../components/distributor-link"
 import { ArrowPath } from "@medusajs/icons"
 import { Button, Container, Text, toast } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
@@ -58,12 +59,10 @@ const OrderDistributionWidget = ({ data: order }: { data: { id: string } }) => {
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" weight="plus">
               {t("common.levelN", { level: c.level })} ·{" "}
-              <Link className="text-ui-fg-interactive font-mono hover:underline" to={`/distribution/distributors/${c.distributor_id}`}>
-                {c.distributor_id.slice(-8)}
-              </Link>
+              <DistributorLink id={c.distributor_id} />
             </Text>
             <div className="flex items-center gap-x-2">
-              <Status status={c.status} />
+              <Status status={c.status} kind="commission" />
               <Text size="small" weight="plus">
                 {f.money(c.amount, c.currency_code)}
               </Text>

@@ -4,18 +4,19 @@ import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
-import { DateRange, DateRangeInputs, defaultRange, rangeQuery } from "../../components/date-range"
+import { DateRange, DateRangeInputs, defaultRange } from "../../components/date-range"
 import { Empty, ErrorState, Loading, SectionHeader } from "../../components/states"
 import { keys, useDistributionQuery } from "../../lib/api"
-import { moneyAmount, moneyEntries, useFormat } from "../../lib/format"
-import { NS, useT } from "../../lib/i18n"
+import { moneyAmount, useFormat } from "../../lib/format"
+import { useT } from "../../lib/i18n"
 import type { Money, StatsResponse } from "../../lib/types"
 
 const COLORS = ["var(--fg-interactive, #3b82f6)", "var(--tag-green-icon, #10b981)", "var(--tag-orange-icon, #f59e0b)"]
 
-/** The currency the charts plot: the stats' own, else the first one any amount carries. */
+/** The currency the charts plot: the one with the most GMV, else the first balance's. */
 function chartCurrency(stats: StatsResponse) {
-  return stats.currency_code ?? moneyEntries(stats.gmv).find((m) => m.currency_code)?.currency_code ?? stats.balances[0]?.currency_code
+  const byGmv = [...stats.gmv].sort((a, b) => b.amount - a.amount)[0]?.currency_code
+  return byGmv ?? stats.balances[0]?.currency_code
 }
 
 const Kpi = ({ id, label, value, hint, raw }: { id: string; label: string; value: string; hint?: string; raw: unknown }) => (
@@ -40,31 +41,33 @@ const Overview = ({ stats }: { stats: StatsResponse }) => {
   const currency = chartCurrency(stats)
   const m = (value: Money) => f.moneys(value, currency)
   const series = stats.series.map((p) => ({
-    date: f.date(p.date),
+    date: f.day(p.date),
     orders: p.orders,
     gmv: moneyAmount(p.gmv, currency),
     commission: moneyAmount(p.commission, currency),
   }))
   const levels = stats.levels.map((l) => ({
     level: t("common.levelN", { level: l.level }),
-    amount: moneyAmount(l.amount ?? l.commission, currency),
+    amount: moneyAmount(l.accrued, currency) - moneyAmount(l.reversed, currency),
     raw: l,
   }))
+  const share = stats.commission.share_of_gmv.map((r) => f.percent(r.value, 2) + (stats.commission.share_of_gmv.length > 1 ? ` ${r.currency_code.toUpperCase()}` : "")).join(" · ")
+  const c = stats.conversion
 
   return (
     <>
       <div className="grid grid-cols-2 gap-3 px-6 py-4 xl:grid-cols-4">
-        <Kpi id="distributors" label={t("overview.distributors")} value={f.number(stats.distributors.total)} raw={stats.distributors.total}
+        <Kpi id="distributors" label={t("overview.distributors")} value={f.number(stats.distributors.total)} raw={stats.distributors}
           hint={t("overview.distributorsHint", { active: f.number(stats.distributors.active), new: f.number(stats.distributors.new) })} />
         <Kpi id="active-rate" label={t("overview.activeRate")} value={f.percent(stats.active_rate)} raw={stats.active_rate} hint={t("overview.activeRateHint")} />
         <Kpi id="orders" label={t("overview.orders")} value={f.number(stats.orders)} raw={stats.orders} />
         <Kpi id="gmv" label={t("overview.gmv")} value={m(stats.gmv)} raw={stats.gmv} />
         <Kpi id="accrued" label={t("overview.accrued")} value={m(stats.commission.accrued)} raw={stats.commission.accrued}
-          hint={t("overview.shareOfGmv", { share: f.percent(stats.commission.share_of_gmv, 2) })} />
+          hint={share ? t("overview.shareOfGmv", { share }) : undefined} />
         <Kpi id="reversed" label={t("overview.reversed")} value={m(stats.commission.reversed)} raw={stats.commission.reversed} />
         <Kpi id="settled" label={t("overview.settled")} value={m(stats.commission.settled)} raw={stats.commission.settled} />
-        <Kpi id="conversion" label={t("overview.conversion")} value={f.percent(stats.conversion, 2)} raw={stats.conversion}
-          hint={t("overview.visitsHint", { visits: f.number(stats.visits), orders: f.number(stats.orders) })} />
+        <Kpi id="conversion" label={t("overview.conversion")} value={f.percent(c.visit_to_order, 2)} raw={c}
+          hint={t("overview.funnelHint", { visits: f.number(c.visits), carts: f.number(c.carts), orders: f.number(c.orders) })} />
       </div>
 
       <div className="px-6 py-4">
@@ -115,7 +118,7 @@ const Overview = ({ stats }: { stats: StatsResponse }) => {
                   <YAxis fontSize={11} allowDecimals={false} />
                   <Tooltip />
                   <Legend />
-                  <Line type="monotone" dataKey="orders" name={t("overview.orders")} stroke={COLORS[0]} dot={false} />
+                  <Line type="monotone" dataKey="orders" name={t("overview.orders")} stroke={COLORS[0]} dot={false} isAnimationActive={false} />
                 </LineChart>
               </ResponsiveContainer>
             </div>
@@ -127,8 +130,8 @@ const Overview = ({ stats }: { stats: StatsResponse }) => {
                   <YAxis fontSize={11} tickFormatter={(v: number) => f.number(v)} />
                   <Tooltip formatter={(v: number) => f.money(v, currency)} />
                   <Legend />
-                  <Line type="monotone" dataKey="gmv" name={t("overview.gmv")} stroke={COLORS[0]} dot={false} />
-                  <Line type="monotone" dataKey="commission" name={t("overview.commission")} stroke={COLORS[1]} dot={false} />
+                  <Line type="monotone" dataKey="gmv" name={t("overview.gmv")} stroke={COLORS[0]} dot={false} isAnimationActive={false} />
+                  <Line type="monotone" dataKey="commission" name={t("overview.commission")} stroke={COLORS[1]} dot={false} isAnimationActive={false} />
                 </LineChart>
               </ResponsiveContainer>
             </div>
@@ -161,9 +164,9 @@ const Overview = ({ stats }: { stats: StatsResponse }) => {
                         {d.display_name || d.code || d.distributor_id}
                       </Link>
                     </Table.Cell>
-                    <Table.Cell className="text-right">{f.number(d.orders ?? 0)}</Table.Cell>
-                    <Table.Cell className="text-right">{d.gmv !== undefined ? m(d.gmv) : "–"}</Table.Cell>
-                    <Table.Cell className="text-right">{d.commission !== undefined ? m(d.commission) : "–"}</Table.Cell>
+                    <Table.Cell className="text-right">{f.number(d.orders)}</Table.Cell>
+                    <Table.Cell className="text-right">{m(d.gmv)}</Table.Cell>
+                    <Table.Cell className="text-right">{m(d.commission)}</Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
@@ -184,17 +187,28 @@ const Overview = ({ stats }: { stats: StatsResponse }) => {
                     <XAxis type="number" fontSize={11} tickFormatter={(v: number) => f.number(v)} />
                     <YAxis type="category" dataKey="level" fontSize={11} width={64} />
                     <Tooltip formatter={(v: number) => f.money(v, currency)} />
-                    <Bar dataKey="amount" name={t("overview.commission")} fill={COLORS[0]} />
+                    <Bar dataKey="amount" name={t("overview.commission")} fill={COLORS[0]} isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
               </div>
               <Table data-testid="overview-levels">
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell>{t("fields.level")}</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">{t("overview.levelCommissions")}</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">{t("overview.accrued")}</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">{t("overview.reversed")}</Table.HeaderCell>
+                    <Table.HeaderCell className="text-right">{t("overview.settled")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Header>
                 <Table.Body>
                   {levels.map((l) => (
                     <Table.Row key={l.level}>
-                      <Table.Cell>{l.level}</Table.Cell>
-                      {l.raw.count !== undefined && <Table.Cell className="text-right">{t("overview.levelCount", { count: l.raw.count })}</Table.Cell>}
-                      <Table.Cell className="text-right">{m(l.raw.amount ?? l.raw.commission ?? 0)}</Table.Cell>
+                      <Table.Cell className="whitespace-nowrap">{l.level}</Table.Cell>
+                      <Table.Cell className="text-right">{f.number(l.raw.commissions)}</Table.Cell>
+                      <Table.Cell className="text-right">{m(l.raw.accrued)}</Table.Cell>
+                      <Table.Cell className="text-right">{m(l.raw.reversed)}</Table.Cell>
+                      <Table.Cell className="text-right">{m(l.raw.settled)}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>
@@ -211,8 +225,11 @@ const Overview = ({ stats }: { stats: StatsResponse }) => {
 const OverviewPage = () => {
   const { t } = useT()
   const [range, setRange] = useState<Partial<DateRange>>(defaultRange)
-  const query = rangeQuery(range)
-  const { data, error, isLoading, refetch } = useDistributionQuery<StatsResponse>(keys.stats(query), "/stats", query)
+  // The stats route counts whole UTC days: `from` and `to` go as `YYYY-MM-DD`.
+  const query = { from: range.from, to: range.to }
+  const { data, error, isLoading, refetch } = useDistributionQuery<StatsResponse>(keys.stats(query), "/stats", query, {
+    placeholderData: (previous) => previous,
+  })
 
   return (
     <Container className="divide-y p-0">
@@ -227,7 +244,7 @@ const OverviewPage = () => {
 export const config = defineRouteConfig({
   label: "nav.distribution",
   icon: Users,
-  translationNs: NS,
+  translationNs: "distribution",
 })
 
 export default OverviewPage

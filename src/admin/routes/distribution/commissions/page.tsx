@@ -1,15 +1,16 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, createDataTableColumnHelper, createDataTableFilterHelper, DataTable, useDataTable } from "@medusajs/ui"
+import { DistributorLink } from "../../../components/distributor-link"
+import { Container, Heading, Text, createDataTableColumnHelper, createDataTableFilterHelper, DataTable, useDataTable } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
 import { Status } from "../../../components/badges"
 import { CommissionDrawer } from "../../../components/commission-drawer"
 import { DateRange, DateRangeInputs, rangeQuery } from "../../../components/date-range"
-import { ErrorState, SectionHeader } from "../../../components/states"
+import { ErrorState } from "../../../components/states"
 import { Pagination } from "../../../components/table-parts"
 import { keys, useDistributionQuery } from "../../../lib/api"
 import { useFormat } from "../../../lib/format"
-import { NS, useT } from "../../../lib/i18n"
+import { useT } from "../../../lib/i18n"
 import { useTableState, withoutSearch } from "../../../lib/table"
 import type { Commission, CommissionListResponse } from "../../../lib/types"
 
@@ -40,11 +41,7 @@ const CommissionsPage = () => {
       }),
       columnHelper.accessor("distributor_id", {
         header: t("fields.distributor"),
-        cell: ({ getValue }) => (
-          <Link className="text-ui-fg-interactive font-mono hover:underline" to={`/distribution/distributors/${getValue()}`} onClick={(e) => e.stopPropagation()}>
-            {getValue().slice(-10)}
-          </Link>
-        ),
+        cell: ({ getValue }) => <DistributorLink id={getValue()} />,
       }),
       columnHelper.accessor("level", {
         header: t("fields.level"),
@@ -54,7 +51,7 @@ const CommissionsPage = () => {
         sortDescLabel: t("table.desc"),
         cell: ({ getValue }) => t("common.levelN", { level: getValue() }),
       }),
-      columnHelper.accessor("status", { header: t("fields.status"), cell: ({ getValue }) => <Status status={getValue()} /> }),
+      columnHelper.accessor("status", { header: t("fields.status"), cell: ({ getValue }) => <Status status={getValue()} kind="commission" /> }),
       columnHelper.accessor("amount", {
         header: t("fields.amount"),
         enableSorting: true,
@@ -79,7 +76,7 @@ const CommissionsPage = () => {
 
   const filters = useMemo(
     () => [
-      filterHelper.accessor("status", { type: "radio", label: t("fields.status"), options: STATUSES.map((s) => ({ label: t(`status.${s}`), value: s })) }),
+      filterHelper.accessor("status", { type: "radio", label: t("fields.status"), options: STATUSES.map((s) => ({ label: t(s === "pending" ? "status.commission_pending" : `status.${s}`), value: s })) }),
       filterHelper.accessor("level", { type: "radio", label: t("fields.level"), options: [1, 2, 3].map((l) => ({ label: t("common.levelN", { level: l }), value: String(l) })) }),
       filterHelper.accessor("distributor_id", { type: "string", label: t("fields.distributor"), placeholder: t("commissions.distributorIdPlaceholder") }),
       filterHelper.accessor("order_id", { type: "string", label: t("fields.order"), placeholder: t("commissions.orderIdPlaceholder") }),
@@ -107,8 +104,13 @@ const CommissionsPage = () => {
           className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center"
           translations={{ clearAll: t("table.clearAll"), sort: t("table.sort"), columns: t("table.columns") }}
         >
-          <SectionHeader level="h1" title={t("commissions.title")} subtitle={t("commissions.subtitle")} />
-          <div className="flex items-end gap-x-2 px-6 md:px-0">
+          <div>
+            <Heading level="h1">{t("commissions.title")}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {t("commissions.subtitle")}
+            </Text>
+          </div>
+          <div className="flex items-end gap-x-2">
             <DateRangeInputs value={range} onChange={setRange} />
             <DataTable.FilterMenu tooltip={t("table.filter")} />
             <DataTable.SortingMenu tooltip={t("table.sort")} />
@@ -131,6 +133,6 @@ const CommissionsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.commissions", translationNs: NS })
+export const config = defineRouteConfig({ label: "nav.commissions", rank: 2, translationNs: "distribution" })
 
 export default CommissionsPage

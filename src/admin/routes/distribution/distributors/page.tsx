@@ -1,6 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import {
   Container,
+  Heading,
+  Text,
   createDataTableColumnHelper,
   createDataTableCommandHelper,
   createDataTableFilterHelper,
@@ -13,13 +15,13 @@ import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { Status } from "../../../components/badges"
 import { ReasonPrompt } from "../../../components/reason-prompt"
-import { ErrorState, SectionHeader } from "../../../components/states"
+import { ErrorState } from "../../../components/states"
 import { Pagination } from "../../../components/table-parts"
 import { keys, useDistributionQuery } from "../../../lib/api"
 import { customerName, useCustomers } from "../../../lib/customers"
 import { useBatchDistributors } from "../../../lib/distributor-actions"
 import { useFormat } from "../../../lib/format"
-import { NS, useT } from "../../../lib/i18n"
+import { useT } from "../../../lib/i18n"
 import { useTableState } from "../../../lib/table"
 import type { BatchAction, Distributor, DistributorListResponse } from "../../../lib/types"
 
@@ -137,8 +139,13 @@ const DistributorsPage = () => {
           className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center"
           translations={{ clearAll: t("table.clearAll"), sort: t("table.sort"), columns: t("table.columns") }}
         >
-          <SectionHeader level="h1" title={t("distributors.title")} subtitle={t("distributors.subtitle")} />
-          <div className="flex items-center gap-x-2 px-6 md:px-0">
+          <div>
+            <Heading level="h1">{t("distributors.title")}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {t("distributors.subtitle")}
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
             <DataTable.FilterMenu tooltip={t("table.filter")} />
             <DataTable.SortingMenu tooltip={t("table.sort")} />
             <DataTable.Search placeholder={t("distributors.search")} />
@@ -171,6 +178,6 @@ const DistributorsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.distributors", translationNs: NS })
+export const config = defineRouteConfig({ label: "nav.distributors", rank: 1, translationNs: "distribution" })
 
 export default DistributorsPage

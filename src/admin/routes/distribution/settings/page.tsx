@@ -5,7 +5,7 @@ import { ReactNode, useEffect, useState } from "react"
 import { Empty, ErrorState, Loading, PageError, SectionHeader } from "../../../components/states"
 import { errorMessage, keys, post, useDistributionQuery } from "../../../lib/api"
 import { useFormat } from "../../../lib/format"
-import { NS, useT } from "../../../lib/i18n"
+import { useT } from "../../../lib/i18n"
 import { sdk } from "../../../lib/sdk"
 import type { SettingChange, Settings, SettingsResponse } from "../../../lib/types"
 
@@ -301,6 +301,6 @@ const SettingsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.settings", translationNs: NS })
+export const config = defineRouteConfig({ label: "nav.settings", rank: 4, translationNs: "distribution" })
 
 export default SettingsPage

@@ -1,15 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { DistributorLink } from "../../../components/distributor-link"
 import { CheckCircle, CurrencyDollar, XCircle } from "@medusajs/icons"
-import { Container, createDataTableColumnHelper, createDataTableFilterHelper, DataTable, toast, useDataTable } from "@medusajs/ui"
+import { Container, Heading, Text, createDataTableColumnHelper, createDataTableFilterHelper, DataTable, toast, useDataTable } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { Link } from "react-router-dom"
 import { Status } from "../../../components/badges"
 import { ReasonPrompt } from "../../../components/reason-prompt"
-import { ErrorState, SectionHeader } from "../../../components/states"
+import { ErrorState } from "../../../components/states"
 import { Pagination } from "../../../components/table-parts"
 import { keys, useDistributionMutation, useDistributionQuery } from "../../../lib/api"
 import { useFormat } from "../../../lib/format"
-import { NS, useT } from "../../../lib/i18n"
+import { useT } from "../../../lib/i18n"
 import { useTableState, withoutSearch } from "../../../lib/table"
 import type { Withdrawal, WithdrawalListResponse } from "../../../lib/types"
 
@@ -53,11 +53,7 @@ const WithdrawalsPage = () => {
       }),
       columnHelper.accessor("distributor_id", {
         header: t("fields.distributor"),
-        cell: ({ getValue }) => (
-          <Link className="text-ui-fg-interactive font-mono hover:underline" to={`/distribution/distributors/${getValue()}`}>
-            {getValue().slice(-10)}
-          </Link>
-        ),
+        cell: ({ getValue }) => <DistributorLink id={getValue()} />,
       }),
       columnHelper.accessor("method", {
         header: t("fields.method"),
@@ -145,8 +141,13 @@ const WithdrawalsPage = () => {
           className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center"
           translations={{ clearAll: t("table.clearAll"), sort: t("table.sort"), columns: t("table.columns") }}
         >
-          <SectionHeader level="h1" title={t("withdrawals.title")} subtitle={t("withdrawals.subtitle")} />
-          <div className="flex items-center gap-x-2 px-6 md:px-0">
+          <div>
+            <Heading level="h1">{t("withdrawals.title")}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {t("withdrawals.subtitle")}
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
             <DataTable.FilterMenu tooltip={t("table.filter")} />
             <DataTable.SortingMenu tooltip={t("table.sort")} />
           </div>
@@ -179,6 +180,6 @@ const WithdrawalsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.withdrawals", translationNs: NS })
+export const config = defineRouteConfig({ label: "nav.withdrawals", rank: 3, translationNs: "distribution" })
 
 export default WithdrawalsPage
