@@ -13,6 +13,7 @@ const path = require("path")
 const { spawn } = require("child_process")
 const { startEmbeddedPostgres } = require("./embedded-pg")
 const { medusaPathProblem } = require("./medusa-path-check")
+const { ensureChromium } = require("./chromium")
 
 const root = path.resolve(__dirname, "..")
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "medusa-plugin-test-"))
@@ -67,6 +68,19 @@ function summarise(resultsFile) {
   }
 }
 
+/** Whether the jest arguments leave `project` selected (all projects run without --selectProjects). */
+function runsProject(project) {
+  const args = process.argv.slice(2)
+  const at = args.indexOf("--selectProjects")
+  if (at === -1) return true
+  const chosen = []
+  for (const arg of args.slice(at + 1)) {
+    if (arg.startsWith("-")) break
+    chosen.push(arg)
+  }
+  return chosen.includes(project)
+}
+
 async function main() {
   // Every HTTP suite boots Medusa from this checkout: if it cannot run here, say why at once.
   const pathProblem = medusaPathProblem(root)
@@ -91,6 +105,9 @@ async function main() {
   } else {
     console.log(`Using Postgres at ${env.DB_HOST}:${env.DB_PORT ?? 5432}`)
   }
+  // The browser project drives Debian's Chromium: install it (and a CJK font) before jest
+  // starts, so apt-get's output is not mixed into a test's.
+  if (runsProject("browser")) env.CHROMIUM_PATH = ensureChromium()
   env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" ")
 
   const resultsFile = path.join(work, "jest-results.json")

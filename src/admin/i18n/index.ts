@@ -1,0 +1,13 @@
+import en from "./en.json"
+import zhCN from "./zhCN.json"
+
+/**
+ * Merged into the dashboard's i18next by Medusa's admin bundler: the plugin's strings live
+ * in their own namespace, `distribution` (`useTranslation("distribution")`,
+ * `defineRouteConfig({ translationNs: "distribution" })`). Language codes are the
+ * dashboard's (`en`, `zhCN`).
+ */
+export default {
+  en: { distribution: en },
+  zhCN: { distribution: zhCN },
+}

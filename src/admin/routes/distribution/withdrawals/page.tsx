@@ -1,0 +1,185 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { DistributorLink } from "../../../components/distributor-link"
+import { CheckCircle, CurrencyDollar, XCircle } from "@medusajs/icons"
+import { Container, Heading, Text, createDataTableColumnHelper, createDataTableFilterHelper, DataTable, toast, useDataTable } from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { Status } from "../../../components/badges"
+import { ReasonPrompt } from "../../../components/reason-prompt"
+import { ErrorState } from "../../../components/states"
+import { Pagination } from "../../../components/table-parts"
+import { keys, useDistributionMutation, useDistributionQuery } from "../../../lib/api"
+import { useFormat } from "../../../lib/format"
+import { useT } from "../../../lib/i18n"
+import { useTableState, withoutSearch } from "../../../lib/table"
+import type { Withdrawal, WithdrawalListResponse } from "../../../lib/types"
+
+const STATUSES = ["requested", "approved", "paid", "rejected", "failed"] as const
+type Action = "approve" | "reject" | "mark-paid"
+const columnHelper = createDataTableColumnHelper<Withdrawal>()
+const filterHelper = createDataTableFilterHelper<Withdrawal>()
+
+/** The account as the server masks it, one `key: value` per field. */
+const accountText = (account: Withdrawal["account"]) =>
+  account ? Object.values(account).filter((v) => v !== null && v !== "").join(" · ") : "–"
+
+const WithdrawalsPage = () => {
+  const { t } = useT()
+  const f = useFormat()
+  const table = useTableState({ id: "created_at", desc: false }, { status: "requested" })
+  const [asking, setAsking] = useState<{ action: Exclude<Action, "approve">; withdrawal: Withdrawal } | null>(null)
+  const query = withoutSearch(table.query)
+  const { data, error, isLoading, refetch } = useDistributionQuery<WithdrawalListResponse>(keys.withdrawals(query), "/withdrawals", query, {
+    placeholderData: (previous) => previous,
+  })
+  const act = useDistributionMutation<{ id: string; action: Action; reason?: string; reference?: string }>(
+    ({ id, action }) => `/withdrawals/${id}/${action}`,
+    ({ reason, reference }) => ({ ...(reason ? { reason } : {}), ...(reference ? { reference } : {}) })
+  )
+
+  const run = async (input: { id: string; action: Action; reason?: string; reference?: string }) => {
+    await act.mutateAsync(input)
+    toast.success(t(`withdrawals.done_${input.action}`))
+  }
+
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor("created_at", {
+        header: t("fields.requested"),
+        enableSorting: true,
+        sortLabel: t("fields.requested"),
+        sortAscLabel: t("table.oldest"),
+        sortDescLabel: t("table.newest"),
+        cell: ({ getValue }) => f.dateTime(getValue()),
+      }),
+      columnHelper.accessor("distributor_id", {
+        header: t("fields.distributor"),
+        cell: ({ getValue }) => <DistributorLink id={getValue()} />,
+      }),
+      columnHelper.accessor("method", {
+        header: t("fields.method"),
+        cell: ({ row }) => (
+          <div className="flex flex-col">
+            <span>{t(`methods.${row.original.method}`, { defaultValue: row.original.method })}</span>
+            <span className="text-ui-fg-muted txt-compact-xsmall">{accountText(row.original.account)}</span>
+          </div>
+        ),
+      }),
+      columnHelper.accessor("amount", {
+        header: t("fields.amount"),
+        headerAlign: "right",
+        align: "right",
+        enableSorting: true,
+        sortLabel: t("fields.amount"),
+        sortAscLabel: t("table.asc"),
+        sortDescLabel: t("table.desc"),
+        cell: ({ row }) => f.money(row.original.amount, row.original.currency_code),
+      }),
+      columnHelper.accessor("fee_amount", {
+        header: t("fields.fee"),
+        headerAlign: "right",
+        align: "right",
+        cell: ({ row }) => f.money(row.original.fee_amount, row.original.currency_code),
+      }),
+      columnHelper.accessor("net_amount", {
+        header: t("fields.net"),
+        headerAlign: "right",
+        align: "right",
+        cell: ({ row }) => f.money(row.original.net_amount, row.original.currency_code),
+      }),
+      columnHelper.accessor("status", {
+        header: t("fields.status"),
+        cell: ({ row }) => (
+          <div className="flex flex-col">
+            <Status status={row.original.status} />
+            {(row.original.reason || row.original.reference) && (
+              <span className="text-ui-fg-muted txt-compact-xsmall">{row.original.reason ?? row.original.reference}</span>
+            )}
+          </div>
+        ),
+      }),
+      columnHelper.action({
+        actions: ({ row }) => {
+          const w = row.original
+          return [
+            ...(w.status === "requested"
+              ? [{ label: t("withdrawals.approve"), icon: <CheckCircle />, onClick: () => run({ id: w.id, action: "approve" }).catch((e) => toast.error(e.message)) }]
+              : []),
+            ...(w.status === "approved"
+              ? [{ label: t("withdrawals.markPaid"), icon: <CurrencyDollar />, onClick: () => setAsking({ action: "mark-paid", withdrawal: w }) }]
+              : []),
+            ...(w.status === "requested" || w.status === "approved"
+              ? [{ label: t("withdrawals.reject"), icon: <XCircle />, onClick: () => setAsking({ action: "reject", withdrawal: w }) }]
+              : []),
+          ]
+        },
+      }),
+    ],
+    [t, f.locale]
+  )
+
+  const filters = useMemo(
+    () => [filterHelper.accessor("status", { type: "radio", label: t("fields.status"), options: STATUSES.map((s) => ({ label: t(`status.${s}`), value: s })) })],
+    [t]
+  )
+
+  const instance = useDataTable({
+    data: data?.withdrawals ?? [],
+    columns,
+    filters,
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    pagination: table.options.pagination,
+    filtering: table.options.filtering,
+    sorting: table.options.sorting,
+  })
+
+  return (
+    <Container className="divide-y p-0">
+      <DataTable instance={instance}>
+        <DataTable.Toolbar
+          className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center"
+          translations={{ clearAll: t("table.clearAll"), sort: t("table.sort"), columns: t("table.columns") }}
+        >
+          <div>
+            <Heading level="h1">{t("withdrawals.title")}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {t("withdrawals.subtitle")}
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
+            <DataTable.FilterMenu tooltip={t("table.filter")} />
+            <DataTable.SortingMenu tooltip={t("table.sort")} />
+          </div>
+        </DataTable.Toolbar>
+        {error ? (
+          <ErrorState error={error} retry={() => refetch()} />
+        ) : (
+          <DataTable.Table
+            emptyState={{
+              empty: { heading: t("withdrawals.empty"), description: t("withdrawals.emptyHint") },
+              filtered: { heading: t("withdrawals.emptyQueue"), description: t("table.noResultsHint") },
+            }}
+          />
+        )}
+        <Pagination />
+      </DataTable>
+      <ReasonPrompt
+        open={!!asking}
+        onOpenChange={(o) => !o && setAsking(null)}
+        title={asking ? t(asking.action === "reject" ? "withdrawals.rejectTitle" : "withdrawals.markPaidTitle", { amount: f.money(asking.withdrawal.net_amount, asking.withdrawal.currency_code) }) : ""}
+        description={asking?.action === "reject" ? t("withdrawals.rejectHint") : t("withdrawals.markPaidHint")}
+        label={asking?.action === "mark-paid" ? t("fields.reference") : t("common.reason")}
+        multiline={asking?.action === "reject"}
+        confirmLabel={asking ? t(asking.action === "reject" ? "withdrawals.reject" : "withdrawals.markPaid") : ""}
+        onConfirm={(value) =>
+          run(asking!.action === "reject" ? { id: asking!.withdrawal.id, action: "reject", reason: value } : { id: asking!.withdrawal.id, action: "mark-paid", reference: value })
+        }
+      />
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({ label: "nav.withdrawals", rank: 3, translationNs: "distribution" })
+
+export default WithdrawalsPage
