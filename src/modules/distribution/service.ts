@@ -27,7 +27,7 @@ import { ChainMember } from "./calculations"
 import { TeamTreeService, NewDistributor } from "./services/team-tree"
 import { ShareCodeService, ResolvedCode } from "./services/share-code"
 import { CustomerBindingService, BindCustomerInput, BindingUndo } from "./services/customer-binding"
-import { WalletLedgerService } from "./services/wallet-ledger"
+import { WalletAdjustmentInput, WalletLedgerService } from "./services/wallet-ledger"
 import { CommissionSyncService, ApplyOrderPlanInput, ApplyOrderPlanResult } from "./services/commission-sync"
 import { SettingsStoreService, SettingsChange } from "./services/settings-store"
 import { CommissionTermsService } from "./services/commission-terms"
@@ -212,6 +212,15 @@ class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return this.wallet_.transitionWithdrawal(id, action, data, sharedContext)
+  }
+
+  /** An admin's signed adjustment of a wallet, with its reason and author. */
+  async adjustBalance(input: WalletAdjustmentInput, @MedusaContext() sharedContext: Context = {}) {
+    return this.wallet_.adjustBalance(input, sharedContext)
+  }
+
+  async reverseAdjustment(entryId: string, why: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.wallet_.reverseAdjustment(entryId, why, sharedContext)
   }
 
   /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */
