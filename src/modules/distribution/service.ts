@@ -34,6 +34,7 @@ import { CommissionTermsService } from "./services/commission-terms"
 import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../types"
 import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingService } from "./services/share-tracking"
 import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
+import type { AccountVaultService } from "./services/account-vault"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
 type InjectedDependencies = {
@@ -221,6 +222,16 @@ class DistributionModuleService extends MedusaService({
 
   async reverseAdjustment(entryId: string, why: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     return this.wallet_.reverseAdjustment(entryId, why, sharedContext)
+  }
+
+  /** Re-seals one page of withdrawal accounts not sealed with the current key; answers how many (0: done). */
+  rotateAccountKeys(limit?: number): Promise<number> {
+    return this.service_<AccountVaultService>("accountVaultService").rotate(limit)
+  }
+
+  /** The real (decrypted) accounts of these withdrawals: for the admin's batch payout file only. */
+  openWithdrawalAccounts(ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+    return this.service_<AccountVaultService>("accountVaultService").openAccounts(ids)
   }
 
   /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */

@@ -108,6 +108,8 @@ export class WalletLedgerService {
         net_amount: asAmount(MathBN.sub(input.amount, input.fee_amount)),
         method: input.method,
         account: input.account,
+        account_encrypted: input.account_encrypted,
+        account_key_id: input.account_key_id,
         status: "requested",
       },
       sharedContext

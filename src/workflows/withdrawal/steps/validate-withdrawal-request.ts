@@ -6,13 +6,26 @@ import DistributionModuleService from "../../../modules/distribution/service"
 import { invalid, notAllowed } from "../../../modules/distribution/errors"
 import { ValidatedWithdrawal } from "../../../types"
 import { currencyPrecision, roundHalfUp } from "../../../modules/distribution/calculations"
+import { AccountKeysError, protectAccount } from "../../../modules/distribution/account-crypto"
 
-/** What each payout method needs to know to pay (DESIGN §3). */
-const ACCOUNT_SHAPES = {
-  bank_transfer: z.strictObject({ account_name: z.string().min(1), account_number: z.string().min(1), bank_name: z.string().min(1) }),
-  alipay: z.strictObject({ account: z.string().min(1), name: z.string().min(1) }),
-  wechat: z.strictObject({ account: z.string().min(1), name: z.string().min(1) }),
-  paypal: z.strictObject({ email: z.string().email() }),
+const name = z.string().trim().min(1, "must not be blank").max(100)
+const email = z.string().trim().max(254).email()
+const phone = z.string().trim().regex(/^\+?\d{6,20}$/, "must be a phone number or an email")
+
+/** What each payout method needs to know to pay (DESIGN §3): no blank field, sane lengths and characters. */
+export const ACCOUNT_SHAPES = {
+  bank_transfer: z.strictObject({
+    account_name: name,
+    // Card numbers and IBANs: 6–34 letters and digits; spaces and dashes as people type them are dropped.
+    account_number: z
+      .string()
+      .transform((v) => v.replace(/[\s-]/g, ""))
+      .pipe(z.string().regex(/^[A-Za-z0-9]{6,34}$/, "must be 6–34 letters and digits")),
+    bank_name: name,
+  }),
+  alipay: z.strictObject({ account: z.union([phone, email]), name }),
+  wechat: z.strictObject({ account: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{5,19}$|^\+?\d{6,20}$/, "must be a WeChat ID or phone number"), name }),
+  paypal: z.strictObject({ email }),
   store_credit: z.strictObject({}),
 } as const
 
@@ -38,6 +51,14 @@ export const validateWithdrawalRequestStep = createStep(
     if (!(settings.withdrawal_methods as string[]).includes(input.method)) {
       throw invalid(`Withdrawals by ${input.method} are not offered; choose one of: ${settings.withdrawal_methods.join(", ")}`)
     }
+    if (input.method === "store_credit") {
+      // Paying into Medusa's store-credit accounts is not built yet (issue 9, part 3).
+      throw invalid(
+        container.hasRegistration("store_credit")
+          ? "Withdrawals as store credit are not supported yet: choose another method"
+          : "Withdrawals as store credit require the loyalty plugin (@medusajs/loyalty-plugin), which this store does not run: choose another method"
+      )
+    }
     const account = ACCOUNT_SHAPES[input.method].safeParse(input.account ?? {})
     if (!account.success) {
       throw invalid(`account for ${input.method}: ${account.error.issues.map((i) => `${i.path.join(".") || "account"} ${i.message}`).join("; ")}`)
@@ -53,6 +74,14 @@ export const validateWithdrawalRequestStep = createStep(
       throw invalid(`The maximum withdrawal is ${settings.withdrawal_max}`)
     }
 
+    let sealed: ReturnType<typeof protectAccount>
+    try {
+      sealed = protectAccount(account.data as Record<string, unknown>)
+    } catch (error) {
+      if (error instanceof AccountKeysError) throw notAllowed(`Withdrawals are unavailable until the store sets its account encryption key: ${error.message}`)
+      throw error
+    }
+
     const fee = roundHalfUp(amount.times(settings.withdrawal_fee_rate), precision)
     return new StepResponse<ValidatedWithdrawal>({
       distributor_id: distributor.id,
@@ -60,7 +89,7 @@ export const validateWithdrawalRequestStep = createStep(
       amount: amount.toString(),
       fee_amount: fee.toString(),
       method: input.method,
-      account: account.data,
+      ...sealed,
       daily_max: settings.withdrawal_daily_max,
     })
   }
