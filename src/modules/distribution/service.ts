@@ -28,7 +28,7 @@ import { ChainMember } from "./calculations"
 import { TeamTreeService, NewDistributor } from "./services/team-tree"
 import { ShareCodeService, ResolvedCode } from "./services/share-code"
 import { CustomerBindingService, BindCustomerInput, BindingUndo } from "./services/customer-binding"
-import { WalletLedgerService } from "./services/wallet-ledger"
+import { WalletAdjustmentInput, WalletLedgerService } from "./services/wallet-ledger"
 import { CommissionSyncService, ApplyOrderPlanInput, ApplyOrderPlanResult } from "./services/commission-sync"
 import { SettingsStoreService, SettingsChange } from "./services/settings-store"
 import { CommissionTermsService } from "./services/commission-terms"
@@ -37,6 +37,7 @@ import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingS
 import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
 import type { OverviewStatsService } from "./services/overview-stats"
 import type { AdminStatsResponse } from "../../types/admin-stats"
+import type { AccountVaultService } from "./services/account-vault"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
 type InjectedDependencies = {
@@ -216,6 +217,25 @@ class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return this.wallet_.transitionWithdrawal(id, action, data, sharedContext)
+  }
+
+  /** An admin's signed adjustment of a wallet, with its reason and author. */
+  async adjustBalance(input: WalletAdjustmentInput, @MedusaContext() sharedContext: Context = {}) {
+    return this.wallet_.adjustBalance(input, sharedContext)
+  }
+
+  async reverseAdjustment(entryId: string, why: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    return this.wallet_.reverseAdjustment(entryId, why, sharedContext)
+  }
+
+  /** Re-seals one page of withdrawal accounts not sealed with the current key; answers how many (0: done). */
+  rotateAccountKeys(limit?: number): Promise<number> {
+    return this.service_<AccountVaultService>("accountVaultService").rotate(limit)
+  }
+
+  /** The real (decrypted) accounts of these withdrawals: for the admin's batch payout file only. */
+  openWithdrawalAccounts(ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+    return this.service_<AccountVaultService>("accountVaultService").openAccounts(ids)
   }
 
   /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */

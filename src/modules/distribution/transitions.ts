@@ -11,7 +11,7 @@ export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number]
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number]
 
 export type DistributorAction = "approve" | "reject" | "suspend" | "reactivate"
-export type WithdrawalAction = "approve" | "reject" | "mark_paid" | "fail"
+export type WithdrawalAction = "approve" | "reject" | "mark_paid" | "mark_failed" | "fail"
 
 /** Which statuses an admin action on a distributor starts from, and where it leads. */
 export const DISTRIBUTOR_TRANSITIONS: Record<DistributorAction, { from: readonly DistributorStatus[]; to: DistributorStatus }> = {
@@ -29,6 +29,9 @@ export const WITHDRAWAL_TRANSITIONS: Record<WithdrawalAction, { from: readonly W
   approve: { from: ["requested"], to: "approved", refunds: false },
   reject: { from: ["requested", "approved"], to: "rejected", refunds: true },
   mark_paid: { from: ["approved"], to: "paid", refunds: false },
+  /** An admin: the payout of an approved withdrawal bounced (wrong account, closed card…). */
+  mark_failed: { from: ["approved"], to: "failed", refunds: true },
+  /** The engine: a request that could not be completed (its workflow's compensation). */
   fail: { from: ["requested", "approved"], to: "failed", refunds: true },
 }
 

@@ -6,11 +6,27 @@ export type WithdrawalMethod = (typeof WITHDRAWAL_METHODS)[number]
 
 const field = (max: number) => safeText({ min: 1, max })
 
-/** What each payout method needs to know to pay (DESIGN §3); every field non-blank, unknown fields refused. */
+const PHONE = /^\+?\d{6,20}$/
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** What each payout method needs to know to pay (DESIGN §3); every field non-blank, sane characters, unknown fields refused. */
 export const WITHDRAWAL_ACCOUNT_SHAPES = {
-  bank_transfer: z.strictObject({ account_name: field(100), account_number: field(64), bank_name: field(100) }),
-  alipay: z.strictObject({ account: field(100), name: field(100) }),
-  wechat: z.strictObject({ account: field(100), name: field(100) }),
+  bank_transfer: z.strictObject({
+    account_name: field(100),
+    // Card numbers and IBANs: 6–34 letters and digits; spaces and dashes as people type them are dropped.
+    account_number: field(64)
+      .transform((v) => v.replace(/[\s-]/g, ""))
+      .pipe(z.string().regex(/^[A-Za-z0-9]{6,34}$/, "must be 6–34 letters and digits")),
+    bank_name: field(100),
+  }),
+  alipay: z.strictObject({
+    account: field(100).refine((v) => PHONE.test(v) || EMAIL.test(v), "must be a phone number or an email"),
+    name: field(100),
+  }),
+  wechat: z.strictObject({
+    account: field(100).refine((v) => /^[A-Za-z][A-Za-z0-9_-]{5,19}$/.test(v) || PHONE.test(v), "must be a WeChat ID or phone number"),
+    name: field(100),
+  }),
   paypal: z.strictObject({ email: field(254).pipe(z.email("must be an email address")) }),
   store_credit: z.strictObject({}),
 } satisfies Record<WithdrawalMethod, z.ZodType>

@@ -24,11 +24,14 @@ const LedgerEntry = model
       type: model.enum([...LEDGER_ENTRY_TYPES]),
       reference_id: model.text().nullable(),
       note: model.text().nullable(),
+      /** Who wrote it by hand: the admin user of an adjustment (null for the engine's own entries). */
+      created_by: model.text().nullable(),
     }
   )
   .indexes([
     { on: ["type", "reference_id"], unique: true, where: "deleted_at IS NULL AND reference_id IS NOT NULL" },
     { on: ["distributor_id", "currency_code"], where: "deleted_at IS NULL" },
+    { on: ["distributor_id", "created_at"], where: "deleted_at IS NULL" },
     { on: ["created_at"], where: "deleted_at IS NULL" },
   ])
 

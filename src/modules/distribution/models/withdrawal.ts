@@ -18,7 +18,11 @@ const Withdrawal = model
       fee_amount: model.bigNumber(),
       net_amount: model.bigNumber(),
       method: model.enum([...WITHDRAWAL_METHODS]),
+      /** The account as shown: numbers and emails masked. The real one is only in `account_encrypted`. */
       account: model.json(),
+      /** The account sealed with AES-256-GCM (`account-crypto.ts`), and the id of the key that sealed it. */
+      account_encrypted: model.text().nullable(),
+      account_key_id: model.text().nullable(),
       status: model.enum([...WITHDRAWAL_STATUSES]).default("requested"),
       reason: model.text().nullable(),
       reference: model.text().nullable(),
@@ -31,6 +35,7 @@ const Withdrawal = model
     { on: ["distributor_id", "created_at"], where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
     { on: ["paid_at"], where: "deleted_at IS NULL AND paid_at IS NOT NULL" },
+    { on: ["account_key_id"], where: "deleted_at IS NULL" },
   ])
 
 export default Withdrawal

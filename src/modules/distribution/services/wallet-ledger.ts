@@ -16,6 +16,17 @@ type Deps = {
 }
 
 export type WithdrawalRow = InferEntityType<typeof Withdrawal>
+export type LedgerEntryRow = InferEntityType<typeof LedgerEntry>
+
+export type WalletAdjustmentInput = {
+  distributor_id: string
+  currency_code: string
+  /** Signed, non-zero, at most the currency's precision: a credit (> 0) or a debit (< 0). */
+  amount: string
+  reason: string
+  /** The admin user who made it. */
+  created_by: string | null
+}
 
 /**
  * The wallet: an append-only ledger of signed amounts per distributor and currency,
@@ -97,6 +108,8 @@ export class WalletLedgerService {
         net_amount: asAmount(MathBN.sub(input.amount, input.fee_amount)),
         method: input.method,
         account: input.account,
+        account_encrypted: input.account_encrypted,
+        account_key_id: input.account_key_id,
         status: "requested",
       },
       sharedContext
@@ -164,6 +177,64 @@ export class WalletLedgerService {
       )
     }
     return updated
+  }
+
+  /**
+   * An admin's credit or debit, with its reason and author, under the account's lock (a
+   * debit and a withdrawal request at once see each other). A debit may take the balance
+   * below zero, as a clawback does: later settlements pay it back.
+   */
+  @InjectManager()
+  async adjustBalance(input: WalletAdjustmentInput, @MedusaContext() sharedContext: Context = {}): Promise<LedgerEntryRow> {
+    await this.ensureAccount(input.distributor_id, input.currency_code, sharedContext)
+    return await this.adjustBalance_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async adjustBalance_(input: WalletAdjustmentInput, @MedusaContext() sharedContext: Context = {}): Promise<LedgerEntryRow> {
+    const currency = input.currency_code.toLowerCase()
+    await this.lockAccount_(input.distributor_id, currency, sharedContext)
+    return await this.ledger_.create(
+      {
+        distributor_id: input.distributor_id,
+        currency_code: currency,
+        amount: asAmount(input.amount),
+        type: "admin_adjustment",
+        note: input.reason,
+        created_by: input.created_by,
+      },
+      sharedContext
+    )
+  }
+
+  /** Answers an adjustment with its opposite, once (keyed by the entry it reverses): the ledger is append-only. */
+  @InjectTransactionManager()
+  async reverseAdjustment(entryId: string, why: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const [entry] = await this.ledger_.list({ id: entryId, type: "admin_adjustment" }, { take: 1 }, sharedContext)
+    if (!entry) return
+    await this.lockAccount_(entry.distributor_id, entry.currency_code, sharedContext)
+    const [done] = await this.ledger_.list({ type: "admin_adjustment", reference_id: entryId }, { take: 1 }, sharedContext)
+    if (done) return
+    await this.ledger_.create(
+      {
+        distributor_id: entry.distributor_id,
+        currency_code: entry.currency_code,
+        amount: asAmount(MathBN.mult(entry.amount, -1)),
+        type: "admin_adjustment",
+        reference_id: entryId,
+        note: `Reverses ${entryId}: ${why}`,
+        created_by: entry.created_by,
+      },
+      sharedContext
+    )
+  }
+
+  protected async lockAccount_(distributorId: string, currency: string, sharedContext: Context) {
+    const sql = await sqlOf(sharedContext)
+    await sql("distribution_wallet_account")
+      .select("id")
+      .where({ distributor_id: distributorId, currency_code: currency, deleted_at: null })
+      .forUpdate()
   }
 
   /**

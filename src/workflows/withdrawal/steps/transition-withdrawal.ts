@@ -4,7 +4,7 @@ import DistributionModuleService from "../../../modules/distribution/service"
 
 export type TransitionWithdrawalStepInput = {
   id: string
-  action: "approve" | "reject" | "mark_paid"
+  action: "approve" | "reject" | "mark_paid" | "mark_failed"
   reason?: string | null
   reference?: string | null
 }

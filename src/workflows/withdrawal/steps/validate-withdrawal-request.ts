@@ -6,6 +6,7 @@ import { invalid, notAllowed } from "../../../modules/distribution/errors"
 import { ValidatedWithdrawal } from "../../../types"
 import { currencyPrecision, roundHalfUp } from "../../../modules/distribution/calculations"
 import { parseWithdrawalAccount, WithdrawalMethod } from "../../../modules/distribution/withdrawal-accounts"
+import { AccountKeysError, protectAccount } from "../../../modules/distribution/account-crypto"
 
 export type WithdrawalRequestInput = {
   customer_id: string
@@ -29,6 +30,14 @@ export const validateWithdrawalRequestStep = createStep(
     if (!(settings.withdrawal_methods as string[]).includes(input.method)) {
       throw invalid(`Withdrawals by ${input.method} are not offered; choose one of: ${settings.withdrawal_methods.join(", ")}`)
     }
+    if (input.method === "store_credit") {
+      // Paying into Medusa's store-credit accounts is not built yet (issue 9, part 3).
+      throw invalid(
+        container.hasRegistration("store_credit")
+          ? "Withdrawals as store credit are not supported yet: choose another method"
+          : "Withdrawals as store credit require the loyalty plugin (@medusajs/loyalty-plugin), which this store does not run: choose another method"
+      )
+    }
     const account = parseWithdrawalAccount(input.method, input.account ?? {})
     if (account.problems) throw invalid(account.problems.map((p) => p.message).join("; "))
 
@@ -42,6 +51,14 @@ export const validateWithdrawalRequestStep = createStep(
       throw invalid(`The maximum withdrawal is ${settings.withdrawal_max}`)
     }
 
+    let sealed: ReturnType<typeof protectAccount>
+    try {
+      sealed = protectAccount(account.account)
+    } catch (error) {
+      if (error instanceof AccountKeysError) throw notAllowed(`Withdrawals are unavailable until the store sets its account encryption key: ${error.message}`)
+      throw error
+    }
+
     const fee = roundHalfUp(amount.times(settings.withdrawal_fee_rate), precision)
     return new StepResponse<ValidatedWithdrawal>({
       distributor_id: distributor.id,
@@ -49,7 +66,7 @@ export const validateWithdrawalRequestStep = createStep(
       amount: amount.toString(),
       fee_amount: fee.toString(),
       method: input.method,
-      account: account.account,
+      ...sealed,
       daily_max: settings.withdrawal_daily_max,
     })
   }

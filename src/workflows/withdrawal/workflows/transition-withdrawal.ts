@@ -9,9 +9,10 @@ const EVENT_BY_ACTION = {
   approve: DistributionEvents.WITHDRAWAL_APPROVED,
   reject: DistributionEvents.WITHDRAWAL_REJECTED,
   mark_paid: DistributionEvents.WITHDRAWAL_PAID,
+  mark_failed: DistributionEvents.WITHDRAWAL_FAILED,
 } as const
 
-/** Approve, reject (the money goes back to the wallet) or mark paid — each at most once. */
+/** Approve, reject, mark paid, or mark failed (a bounced payout) — each at most once; reject and fail give the money back, once. */
 export const transitionWithdrawalWorkflowId = "transition-distribution-withdrawal"
 export const transitionWithdrawalWorkflow = createWorkflow(
   transitionWithdrawalWorkflowId,

@@ -1,0 +1,11 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminCreateAdjustment, AdminGetLedgerParams, AdminMarkWithdrawalFailed } from "./wallet-validators"
+
+const list = { defaults: ["id"], isList: true }
+
+/** The wallet and audit routes (issue 9); admin routes are authenticated by Medusa itself. */
+export const adminWalletMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/admin/distribution/distributors/:id/adjustments", middlewares: [validateAndTransformBody(AdminCreateAdjustment)] },
+  { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/mark-failed", middlewares: [validateAndTransformBody(AdminMarkWithdrawalFailed)] },
+  { method: ["GET"], matcher: "/admin/distribution/ledger", middlewares: [validateAndTransformQuery(AdminGetLedgerParams, list)] },
+]
