@@ -18,13 +18,15 @@ const base = {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
 }
 
-// Three suites: pure unit tests, module tests (the module on a real database) and
-// HTTP tests (a whole Medusa app with the plugin on a real database).
+// Four suites: pure unit tests, module tests (the module on a real database), HTTP tests
+// (a whole Medusa app with the plugin on a real database) and browser tests (the reference
+// storefront in Chromium against `npm run demo`).
 module.exports = {
   projects: [
     { ...base, displayName: "unit", testMatch: ["<rootDir>/integration-tests/unit/**/*.spec.ts"] },
     { ...base, displayName: "modules", testMatch: ["<rootDir>/integration-tests/modules/**/*.spec.ts"] },
     { ...base, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"] },
+    { ...base, displayName: "browser", testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.ts"] },
     // Benchmarks run only through `npm run bench`, never as part of `npm test`.
     ...(process.env.DISTRIBUTION_BENCH ? [{ ...base, displayName: "bench", testMatch: ["<rootDir>/bench/**/*.bench.ts"] }] : []),
   ],
