@@ -86,7 +86,7 @@ export async function startDemo(): Promise<Demo> {
     }, 60_000)
     await exited
     clearTimeout(timer)
-    if (dbUrl) await dropDatabase(dbUrl).catch(() => undefined)
+    if (dbUrl) await dropDatabase(dbUrl).catch((error) => console.warn(`could not drop the test database: ${error.message}`))
   }
 
   const banner = await new Promise<string>((resolve, reject) => {

@@ -34,6 +34,14 @@ async function admin<T>(route: string, init: RequestInit = {}): Promise<T> {
   return body as T
 }
 
+/** The text of `selector` once it equals `expected` (the page renders after its requests answer), checked with jest. */
+async function expectText(page: Page, selector: string, expected: string) {
+  await page
+    .waitForFunction(([s, e]) => document.querySelector(s)?.textContent === e, [selector, expected] as const, { timeout: 20_000 })
+    .catch(() => undefined) // the assertion below reports what is there instead
+  expect(await page.textContent(selector)).toBe(expected)
+}
+
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(shots, `storefront-${name}.png`) })
 }
@@ -83,7 +91,7 @@ describe("reference storefront on the demo", () => {
   it("a guest buys through the printed share link, and the order pays its three levels", async () => {
     const { context, page } = await newPage("en-US")
     await page.goto(demo.shareLink)
-    await expect(page.textContent('[data-testid="ref-banner"]')).resolves.toBe("You came through Carol Sips's link")
+    await expectText(page, '[data-testid="ref-banner"]', "You came through Carol Sips's link")
     expect(new URL(page.url()).searchParams.get("ref")).toBeNull() // the code left the address bar for the cookie
     const kept = (await context.cookies()).find((c) => c.name === "medusa_distribution_ref")
     expect(kept?.value).toBe(demo.shareCode)
@@ -93,11 +101,11 @@ describe("reference storefront on the demo", () => {
     await shot(page, "home")
 
     await page.click('[data-testid="product-jasmine"]')
-    await expect(page.textContent('[data-testid="product-title"]')).resolves.toBe("Jasmine Green Tea, 100 g")
+    await expectText(page, '[data-testid="product-title"]', "Jasmine Green Tea, 100 g")
     await shot(page, "product")
     await page.click('[data-testid="add-to-cart"]')
     await page.waitForSelector('[data-testid="cart-line"]')
-    await expect(page.textContent('[data-testid="cart-code"]')).resolves.toBe(`Share code on this cart: ${demo.shareCode}`)
+    await expectText(page, '[data-testid="cart-code"]', `Share code on this cart: ${demo.shareCode}`)
 
     await page.fill('input[name="email"]', "guest.browser@example.com")
     await page.fill('input[name="first_name"]', "Lin")
@@ -127,7 +135,7 @@ describe("reference storefront on the demo", () => {
     const { context, page } = await newPage("en-US")
     await login(page, demo.sharer.email, demo.sharer.password)
     await page.goto(`${demo.storefrontUrl}/distribution`)
-    await expect(page.textContent('[data-testid="my-code"]')).resolves.toBe(demo.shareCode)
+    await expectText(page, '[data-testid="my-code"]', demo.shareCode)
     await shot(page, "centre")
 
     await page.click('[data-testid="tab-links"]')
@@ -148,14 +156,14 @@ describe("reference storefront on the demo", () => {
     expect(code).not.toBe(demo.shareCode) // one item, one code
     expect(download.suggestedFilename()).toBe(`poster-${code}.png`)
     await page.click("text=Close")
-    await expect(page.textContent('[data-testid="link-tray"] [data-testid="link-url"]')).resolves.toBe(qr!.data)
+    await expectText(page, '[data-testid="link-tray"] [data-testid="link-url"]', qr!.data)
     await shot(page, "links")
 
     // Scanned by a friend: the link opens the product, and the visit counts for the link.
     const friend = await newPage("en-US")
     await friend.page.goto(qr!.data)
-    await expect(friend.page.textContent('[data-testid="product-title"]')).resolves.toBe("Bamboo Tea Tray")
-    await expect(friend.page.textContent('[data-testid="ref-banner"]')).resolves.toBe("You came through Carol Sips's link")
+    await expectText(friend.page, '[data-testid="product-title"]', "Bamboo Tea Tray")
+    await expectText(friend.page, '[data-testid="ref-banner"]', "You came through Carol Sips's link")
     await friend.context.close()
     await page.click('[data-testid="tab-performance"]')
     const tray = page.locator('[data-testid="performance"]', { hasText: "Bamboo Tea Tray" })
@@ -171,7 +179,7 @@ describe("reference storefront on the demo", () => {
     // Erin applied through Carol's link and waits for approval: Carol's one level-1 member.
     await page.waitForSelector('[data-testid="team-list"] li')
     expect(await page.locator('[data-testid="team-list"] li').allTextContents()).toEqual([expect.stringContaining("Erin Steeps")])
-    await expect(page.textContent('[data-testid="team-level-1"]')).resolves.toBe("Level 1 · 1")
+    await expectText(page, '[data-testid="team-level-1"]', "Level 1 · 1")
     await shot(page, "team")
 
     await page.click('[data-testid="tab-commissions"]')
@@ -195,7 +203,8 @@ describe("reference storefront on the demo", () => {
     await page.fill('input[name="account"]', account)
     await page.fill('input[name="name"]', "Carol Wang")
     await page.click('[data-testid="request-withdrawal"]')
-    await expect(page.textContent('[data-testid="withdrawal-done"]')).resolves.toBe("Requested: $1.50")
+    await expectText(page, '[data-testid="withdrawal-done"]', "Requested: $1.50")
+    await page.waitForSelector('[data-testid="withdrawal"]:has-text("$1.50 · Alipay")')
     await expect(page.locator('[data-testid="withdrawal"]').first().textContent()).resolves.toContain("$1.50 · Alipay")
     await shot(page, "withdrawals")
 
@@ -213,13 +222,13 @@ describe("reference storefront on the demo", () => {
   it("the same pages in 简体中文, chosen from the browser's language, and the switch back to English", async () => {
     const { context, page } = await newPage("zh-CN")
     await page.goto(demo.shareLink)
-    await expect(page.textContent('[data-testid="ref-banner"]')).resolves.toBe("您通过 Carol Sips 的分享链接访问")
+    await expectText(page, '[data-testid="ref-banner"]', "您通过 Carol Sips 的分享链接访问")
     await expect(page.textContent('[data-testid="nav-centre"]')).resolves.toContain("推广中心")
     await page.waitForSelector('[data-testid="product-jasmine"]')
     await shot(page, "zh-home")
 
     await login(page, demo.sharer.email, demo.sharer.password)
-    await expect(page.textContent('[data-testid="hello"]')).resolves.toBe("你好，Carol")
+    await expectText(page, '[data-testid="hello"]', "你好，Carol")
     await page.goto(`${demo.storefrontUrl}/distribution`)
     await page.waitForSelector('[data-testid="my-code"]')
     expect(await page.locator('[data-testid="centre-tabs"] a').allTextContents()).toEqual(["概览", "分享", "团队", "佣金", "提现", "推广数据"])
@@ -228,23 +237,25 @@ describe("reference storefront on the demo", () => {
     await page.click('[data-testid="tab-links"]')
     await page.click('[data-testid="link-tray"] [data-testid="open-poster"]')
     await page.waitForSelector('[data-testid="poster-canvas"][data-ready="true"]')
-    await expect(page.textContent('[data-testid="download-poster"]')).resolves.toBe("保存海报（PNG）")
+    await expectText(page, '[data-testid="download-poster"]', "保存海报（PNG）")
     await shot(page, "zh-poster")
     await page.click("text=关闭")
 
     await page.click('[data-testid="tab-team"]')
-    await expect(page.textContent('[data-testid="team-level-1"]')).resolves.toBe("1 级 · 1")
+    await expectText(page, '[data-testid="team-level-1"]', "1 级 · 1")
     await page.click('[data-testid="tab-commissions"]')
     await page.click('[data-testid="com-status-pending"]')
     await page.waitForSelector('[data-testid="commission"]')
     await expect(page.locator('[data-testid="commission"] .pill').first().textContent()).resolves.toBe("待结算")
     await shot(page, "zh-commissions")
     await page.click('[data-testid="tab-withdrawals"]')
+    await page.waitForSelector('[data-testid="withdrawal"]:has-text("支付宝")')
     await expect(page.locator('[data-testid="withdrawal"]').first().textContent()).resolves.toContain("支付宝")
     await expect(page.locator('[data-testid="withdrawal"] .pill').first().textContent()).resolves.toBe("待审核")
     await shot(page, "zh-withdrawals")
 
     await page.click('[data-testid="lang-switch"]')
+    await expectText(page, '[data-testid="tab-overview"]', "Overview")
     await expect(page.locator('[data-testid="centre-tabs"] a').allTextContents()).resolves.toEqual([
       "Overview",
       "Share",

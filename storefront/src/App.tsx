@@ -12,7 +12,7 @@ import { Icon } from "./ui"
 export function App() {
   const { t, lang, setLang } = useI18n()
   const { path } = useRouter()
-  const { ready, cart, referrer, customer } = useShop()
+  const { ready, cart, referrer } = useShop()
   const count = cart?.items?.reduce((sum, item) => sum + item.quantity, 0) ?? 0
 
   let page
