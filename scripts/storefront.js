@@ -40,7 +40,7 @@ function needsBuild() {
 function buildStorefront(logFile) {
   return new Promise((resolve, reject) => {
     const log = fs.openSync(logFile, "w")
-    const vite = spawn(process.execPath, [require.resolve("vite/bin/vite.js"), "build", "--config", path.join(appDir, "vite.config.mjs")], {
+    const vite = spawn(process.execPath, [path.join(path.dirname(require.resolve("vite/package.json")), "bin", "vite.js"), "build", "--config", path.join(appDir, "vite.config.mjs")], {
       cwd: root,
       stdio: ["ignore", log, log],
     })
