@@ -19,14 +19,14 @@ const base = {
 }
 
 // Four suites: pure unit tests, module tests (the module on a real database), HTTP tests
-// (a whole Medusa app with the plugin on a real database) and browser tests (the admin
-// pages in Chromium against the seeded demo).
+// (a whole Medusa app with the plugin on a real database) and browser tests (the admin pages
+// and the reference storefront in Chromium against the seeded demo).
 module.exports = {
   projects: [
     { ...base, displayName: "unit", testMatch: ["<rootDir>/integration-tests/unit/**/*.spec.ts"] },
     { ...base, displayName: "modules", testMatch: ["<rootDir>/integration-tests/modules/**/*.spec.ts"] },
     { ...base, displayName: "http", testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"] },
-    // The admin in Chromium against the seeded demo (integration-tests/browser/admin.spec.ts).
+    // The admin and the reference storefront in Chromium against the seeded demo (integration-tests/browser/).
     { ...base, displayName: "browser", testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.ts"] },
     // Benchmarks run only through `npm run bench`, never as part of `npm test`.
     ...(process.env.DISTRIBUTION_BENCH ? [{ ...base, displayName: "bench", testMatch: ["<rootDir>/bench/**/*.bench.ts"] }] : []),

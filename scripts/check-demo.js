@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm run test:demo`: proves the README's first command. Runs `npm run demo` as a person
 // would, waits for the banner, then checks GET /health, a plugin store route with the
-// printed publishable key and the admin at /app; then stops it with Ctrl-C's signal and
+// printed publishable key, the admin at /app and the reference storefront (a page of it and
+// its /config.js); then stops it with Ctrl-C's signal and
 // checks that it stops. Prints PASS/FAIL and exits non-zero on failure.
 const { spawn } = require("child_process")
 const path = require("path")
 
 const root = path.resolve(__dirname, "..")
 const BASE = `http://localhost:${process.env.PORT || 9000}`
+const STOREFRONT = (process.env.STOREFRONT_URL || "http://localhost:8000").replace(/\/+$/, "")
 // A first start migrates, seeds and compiles the admin: minutes on a busy machine.
 const READY_TIMEOUT_MS = 15 * 60_000
 const STOP_TIMEOUT_MS = 60_000
@@ -52,7 +54,13 @@ async function main() {
   const app = await fetch(`${BASE}/app`)
   const html = await app.text()
   if (app.status !== 200 || !/<html/i.test(html)) throw new Error(`/app answered ${app.status}`)
-  console.log(`demo: /health 200, /store/distribution/codes/${code} valid, /app 200`)
+  // The printed share link opens the storefront: any path is the app, and /config.js points it at this server.
+  const shop = await fetch(banner.match(/Share link\s+(\S+)/)[1])
+  const shopHtml = await shop.text()
+  if (shop.status !== 200 || !/<div id="root">/.test(shopHtml)) throw new Error(`the share link answered ${shop.status}`)
+  const config = await (await fetch(`${STOREFRONT}/config.js`)).text()
+  if (!config.includes(key) || !config.includes(BASE)) throw new Error(`the storefront's /config.js does not name ${BASE} and the key: ${config}`)
+  console.log(`demo: /health 200, /store/distribution/codes/${code} valid, /app 200, storefront ${STOREFRONT} 200 with its config`)
 }
 
 main()

@@ -41,6 +41,9 @@ function ensureChromium({ log = console.log } = {}) {
   return path
 }
 
-module.exports = { ensureChromium, findChromium }
+/** The same, under the name the storefront's browser test uses. */
+const chromiumPath = () => ensureChromium()
+
+module.exports = { ensureChromium, findChromium, chromiumPath }
 
 if (require.main === module) console.log(ensureChromium({ log: console.error }))

@@ -6,6 +6,8 @@
 //   2. the database, `medusa db:migrate`, an admin user and the demo data (demo/seed.ts);
 //      what is already there is kept, so a second start only migrates
 //   3. the server on PORT (default 9000), then the URLs, logins and keys to try
+//   4. the reference storefront (storefront/, built with Vite when needed) at STOREFRONT_URL
+//      (default http://localhost:8000), so the share link the banner prints opens it
 //
 // Ctrl-C stops the server, then Postgres. `npm run demo -- --watch` runs `medusa develop`
 // (restarts on changes in src/) instead of `medusa start`. Logs of every step: .demo/logs/.
@@ -16,6 +18,7 @@ const path = require("path")
 const { spawn } = require("child_process")
 const { startEmbeddedPostgres } = require("./embedded-pg")
 const { medusaPathProblem } = require("./medusa-path-check")
+const { buildStorefront, needsBuild, serveStorefront } = require("./storefront")
 const demo = require("../demo/demo.json")
 
 const root = path.resolve(__dirname, "..")
@@ -29,6 +32,10 @@ const DB_NAME = "medusa_distribution_demo"
 const SERVER_PORT = Number(process.env.PORT || 9000)
 const BASE_URL = `http://localhost:${SERVER_PORT}`
 const STOREFRONT_URL = (process.env.STOREFRONT_URL || "http://localhost:8000").replace(/\/+$/, "")
+// The storefront is served here only when STOREFRONT_URL names this machine.
+const STOREFRONT_PORT = /^(localhost|127\.0\.0\.1)$/.test(new URL(STOREFRONT_URL).hostname)
+  ? Number(new URL(STOREFRONT_URL).port || 80)
+  : null
 // The first start compiles the admin on a small machine: a minute or two is normal.
 const READY_TIMEOUT_MS = 5 * 60_000
 const STOP_TIMEOUT_MS = 20_000
@@ -75,6 +82,7 @@ if (process.env.DISTRIBUTION_DEMO_WORKER !== "1") {
 let pg // the embedded Postgres, when this process started one
 let current // the medusa command being waited for, stopped on a signal
 let server // the Medusa server, in a process group of its own
+let storefront // the storefront's http.Server
 let stopping = false
 
 async function main() {
@@ -89,6 +97,14 @@ async function main() {
   // Fail before anything starts: the admin URL and CORS settings assume this port.
   if (!(await portIsFree(SERVER_PORT))) {
     throw new Error(`Port ${SERVER_PORT} is in use. Stop what listens there, or start the demo on another port: PORT=9010 npm run demo`)
+  }
+  if (STOREFRONT_PORT && !(await portIsFree(STOREFRONT_PORT))) {
+    throw new Error(
+      `Port ${STOREFRONT_PORT} (the storefront) is in use. Stop what listens there, or choose another: STOREFRONT_URL=http://localhost:8010 npm run demo`
+    )
+  }
+  if (STOREFRONT_PORT && needsBuild()) {
+    await step("storefront: vite build", () => buildStorefront(path.join(logDir, "storefront-build.log")))
   }
 
   const db = await step("Postgres", () => (process.env.DATABASE_URL ? externalPostgres() : embeddedPostgres(state)))
@@ -118,6 +134,11 @@ async function main() {
   const sharer = await activeDistributor(db.url)
 
   await step(`medusa ${WATCH ? "develop" : "start"} on port ${SERVER_PORT}`, () => startServer(env))
+  if (STOREFRONT_PORT) {
+    await step(`storefront on ${STOREFRONT_URL}`, async () => {
+      storefront = await serveStorefront({ port: STOREFRONT_PORT, backendUrl: BASE_URL, publishableKey: key })
+    })
+  }
   printBanner({ db, key, sharer, seconds: Math.round((Date.now() - started) / 1000) })
 
   const exit = await new Promise((resolve) => server.once("exit", (code, signal) => resolve(signal ?? code)))
@@ -260,7 +281,14 @@ async function startServer(env) {
   // does, without the file watcher that keeps `develop` alive when the server crashes.
   server = spawn(medusaBin, WATCH ? ["develop"] : ["start"], {
     cwd: root,
-    env: { ...env, NODE_ENV: "development", PORT: String(SERVER_PORT) },
+    env: {
+      ...env,
+      NODE_ENV: "development",
+      PORT: String(SERVER_PORT),
+      // The storefront calls the store and auth routes from its own origin.
+      STORE_CORS: env.STORE_CORS || STOREFRONT_URL,
+      AUTH_CORS: env.AUTH_CORS || [STOREFRONT_URL, BASE_URL, "http://localhost:5173"].join(","),
+    },
     detached: true, // its own process group: stopping it stops whatever it forked
     stdio: ["ignore", out, out],
   })
@@ -298,6 +326,7 @@ async function shutdown(signal, exitCode = 0) {
   stopping = true
   if (signal) console.log(`\n${signal}: stopping the server${pg ? ", then Postgres" : ""}...`)
   current?.kill("SIGTERM")
+  storefront?.close()
   await stopServer()
   if (pg) {
     await pg.stop()
@@ -339,6 +368,7 @@ function printBanner({ db, key, sharer, seconds }) {
     ` Store API     ${BASE_URL}/store`,
     `   publishable key   ${key}`,
   ]
+  if (STOREFRONT_PORT) rows.push(` Storefront    ${STOREFRONT_URL}   (the reference storefront, storefront/)`)
   if (sharer) {
     rows.push(
       ` Share link    ${STOREFRONT_URL}/?ref=${sharer.code}   (${sharer.display_name ?? sharer.email}, active distributor)`,

@@ -1,0 +1,269 @@
+/**
+ * The reference storefront (storefront/) in a real browser (Debian's Chromium through
+ * playwright-core, phone-sized), against `npm run demo`: the share link the demo prints,
+ * a guest purchase through it and its commissions, the seeded distributor's centre (a
+ * product link whose poster QR opens the product, team, commissions, a withdrawal), and
+ * the same pages in 简体中文. Screenshots go to docs/screenshots/storefront-*.png.
+ */
+import fs from "fs"
+import path from "path"
+import jsQR from "jsqr"
+import { PNG } from "pngjs"
+import { chromium, devices, type Browser, type BrowserContext, type Page } from "playwright-core"
+import { startDemo, type Demo } from "./demo"
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromiumPath } = require("../../scripts/chromium")
+
+jest.setTimeout(20 * 60_000)
+
+const shots = path.resolve(__dirname, "../../docs/screenshots")
+const phone = { ...devices["Pixel 7"] }
+
+let demo: Demo
+let browser: Browser
+let adminToken: string
+
+async function admin<T>(route: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${demo.backendUrl}${route}`, {
+    ...init,
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json", ...(init.headers ?? {}) },
+  })
+  const body = await res.json()
+  if (!res.ok) throw new Error(`${route}: ${res.status} ${JSON.stringify(body)}`)
+  return body as T
+}
+
+/** The text of `selector` once it equals `expected` (the page renders after its requests answer), checked with jest. */
+async function expectText(page: Page, selector: string, expected: string) {
+  await page
+    .waitForFunction(([s, e]) => document.querySelector(s)?.textContent === e, [selector, expected] as const, { timeout: 20_000 })
+    .catch(() => undefined) // the assertion below reports what is there instead
+  expect(await page.textContent(selector)).toBe(expected)
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shots, `storefront-${name}.png`) })
+}
+
+async function newPage(locale: "en-US" | "zh-CN"): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...phone, locale, acceptDownloads: true })
+  const page = await context.newPage()
+  page.on("pageerror", (error) => console.error(`page error: ${error.message}`))
+  return { context, page }
+}
+
+async function login(page: Page, email: string, password: string) {
+  await page.goto(`${demo.storefrontUrl}/account`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await page.click('[data-testid="account-submit"]')
+  await page.waitForSelector('[data-testid="hello"]')
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(shots, { recursive: true })
+  demo = await startDemo()
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox"] })
+  const res = await fetch(`${demo.backendUrl}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(demo.admin),
+  })
+  adminToken = ((await res.json()) as { token: string }).token
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.stop()
+})
+
+describe("reference storefront on the demo", () => {
+  it("serves the app, its runtime config and any page path", async () => {
+    const config = await (await fetch(`${demo.storefrontUrl}/config.js`)).text()
+    expect(config).toContain(demo.publishableKey)
+    expect(config).toContain(demo.backendUrl)
+    const page = await fetch(`${demo.storefrontUrl}/distribution/team`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('<div id="root">')
+  })
+
+  it("a guest buys through the printed share link, and the order pays its three levels", async () => {
+    const { context, page } = await newPage("en-US")
+    await page.goto(demo.shareLink)
+    await expectText(page, '[data-testid="ref-banner"]', "You came through Carol Sips's link")
+    expect(new URL(page.url()).searchParams.get("ref")).toBeNull() // the code left the address bar for the cookie
+    const kept = (await context.cookies()).find((c) => c.name === "medusa_distribution_ref")
+    expect(kept?.value).toBe(demo.shareCode)
+    // binding_days (30 by default) of the store, as the cookie's lifetime.
+    expect(Math.round((kept!.expires * 1000 - Date.now()) / 86_400_000)).toBe(30)
+    await page.waitForSelector('[data-testid="product-jasmine"]')
+    await shot(page, "home")
+
+    await page.click('[data-testid="product-jasmine"]')
+    await expectText(page, '[data-testid="product-title"]', "Jasmine Green Tea, 100 g")
+    await shot(page, "product")
+    await page.click('[data-testid="add-to-cart"]')
+    await page.waitForSelector('[data-testid="cart-line"]')
+    await expectText(page, '[data-testid="cart-code"]', `Share code on this cart: ${demo.shareCode}`)
+
+    await page.fill('input[name="email"]', "guest.browser@example.com")
+    await page.fill('input[name="first_name"]', "Lin")
+    await page.fill('input[name="last_name"]', "Tao")
+    await page.fill('input[name="address_1"]', "1 Pine St")
+    await page.fill('input[name="city"]', "Seattle")
+    await page.fill('input[name="postal_code"]', "98101")
+    await shot(page, "cart")
+    await page.click('[data-testid="pay"]')
+    const orderId = (await (await page.waitForSelector('[data-testid="order-id"]', { timeout: 60_000 })).textContent())!
+    await shot(page, "order")
+
+    // What the admin's order view shows: the attribution and a commission per level, on 24 of goods (shipping excluded).
+    const view = await admin<{ attribution: { code: string; source: string } | null; commissions: { level: number; amount: number; status: string; lines: { base: number }[] }[] }>(
+      `/admin/distribution/orders/${orderId}`
+    )
+    expect(view.attribution).toMatchObject({ code: demo.shareCode })
+    expect(view.commissions.map((c) => [c.level, c.amount, c.status, c.lines[0].base]).sort()).toEqual([
+      [1, 2.4, "pending", 24],
+      [2, 1.2, "pending", 24],
+      [3, 0.48, "pending", 24],
+    ])
+    await context.close()
+  })
+
+  it("the seeded distributor makes a product link; the poster PNG's QR code is that link and opens the product", async () => {
+    const { context, page } = await newPage("en-US")
+    await login(page, demo.sharer.email, demo.sharer.password)
+    await page.goto(`${demo.storefrontUrl}/distribution`)
+    await expectText(page, '[data-testid="my-code"]', demo.shareCode)
+    await shot(page, "centre")
+
+    await page.click('[data-testid="tab-links"]')
+    await page.waitForSelector('[data-testid="link-store"]')
+    await page.selectOption('[data-testid="link-product"]', { label: "Bamboo Tea Tray" })
+    await page.click('[data-testid="make-link"]')
+    await page.waitForSelector('[data-testid="poster-canvas"][data-ready="true"]')
+    await shot(page, "poster")
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="download-poster"]')])
+    expect(download.suggestedFilename()).toMatch(/^poster-[A-Z0-9]+\.png$/)
+    const png = PNG.sync.read(fs.readFileSync((await download.path())!))
+    expect([png.width, png.height]).toEqual([750, 1200])
+    const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+    expect(qr).not.toBeNull()
+    const url = new URL(qr!.data)
+    expect(`${url.origin}${url.pathname}`).toBe(`${demo.storefrontUrl}/products/tray`)
+    const code = url.searchParams.get("ref")!
+    expect(code).not.toBe(demo.shareCode) // one item, one code
+    expect(download.suggestedFilename()).toBe(`poster-${code}.png`)
+    await page.click("text=Close")
+    await expectText(page, '[data-testid="link-tray"] [data-testid="link-url"]', qr!.data)
+    await shot(page, "links")
+
+    // Scanned by a friend: the link opens the product, and the visit counts for the link.
+    const friend = await newPage("en-US")
+    await friend.page.goto(qr!.data)
+    await expectText(friend.page, '[data-testid="product-title"]', "Bamboo Tea Tray")
+    await expectText(friend.page, '[data-testid="ref-banner"]', "You came through Carol Sips's link")
+    await friend.context.close()
+    await page.click('[data-testid="tab-performance"]')
+    const tray = page.locator('[data-testid="performance"]', { hasText: "Bamboo Tea Tray" })
+    await expect(tray.locator(".stat b").first().textContent()).resolves.toBe("1")
+    await shot(page, "performance")
+    await context.close()
+  })
+
+  it("the distributor sees their team by level and commissions with their lines", async () => {
+    const { context, page } = await newPage("en-US")
+    await login(page, demo.sharer.email, demo.sharer.password)
+    await page.goto(`${demo.storefrontUrl}/distribution/team`)
+    // Erin applied through Carol's link and waits for approval: Carol's one level-1 member.
+    await page.waitForSelector('[data-testid="team-list"] li')
+    expect(await page.locator('[data-testid="team-list"] li').allTextContents()).toEqual([expect.stringContaining("Erin Steeps")])
+    await expectText(page, '[data-testid="team-level-1"]', "Level 1 · 1")
+    await shot(page, "team")
+
+    await page.click('[data-testid="tab-commissions"]')
+    await page.click('[data-testid="com-status-pending"]')
+    await page.waitForSelector('[data-testid="commission"]')
+    const newest = page.locator('[data-testid="commission"]').first()
+    await expect(newest.locator(".amount").textContent()).resolves.toBe("$2.40")
+    await newest.locator("summary").click()
+    await expect(newest.locator(".lines-table tbody tr").first().textContent()).resolves.toBe("1$24.0010%$2.40")
+    await shot(page, "commissions")
+    await context.close()
+  })
+
+  it("a withdrawal requested in the centre is in the admin's list", async () => {
+    const { context, page } = await newPage("en-US")
+    await login(page, demo.sharer.email, demo.sharer.password)
+    await page.goto(`${demo.storefrontUrl}/distribution/withdrawals`)
+    const account = `carol+${Date.now()}@example.com`
+    await page.fill('input[name="amount"]', "1.5")
+    await page.selectOption('select[name="method"]', "alipay")
+    await page.fill('input[name="account"]', account)
+    await page.fill('input[name="name"]', "Carol Wang")
+    await page.click('[data-testid="request-withdrawal"]')
+    await expectText(page, '[data-testid="withdrawal-done"]', "Requested: $1.50")
+    await page.waitForSelector('[data-testid="withdrawal"]:has-text("$1.50 · Alipay")')
+    await expect(page.locator('[data-testid="withdrawal"]').first().textContent()).resolves.toContain("$1.50 · Alipay")
+    await shot(page, "withdrawals")
+
+    const { distributors } = await admin<{ distributors: { id: string; code: string }[] }>(`/admin/distribution/distributors?q=${demo.shareCode}`)
+    const carol = distributors.find((d) => d.code === demo.shareCode)!
+    const { withdrawals } = await admin<{ withdrawals: { amount: number; status: string; method: string; account: Record<string, string> }[] }>(
+      `/admin/distribution/withdrawals?distributor_id=${carol.id}&status=requested`
+    )
+    expect(withdrawals.filter((w) => w.account.account === account)).toEqual([
+      expect.objectContaining({ amount: 1.5, status: "requested", method: "alipay", account: { account, name: "Carol Wang" } }),
+    ])
+    await context.close()
+  })
+
+  it("the same pages in 简体中文, chosen from the browser's language, and the switch back to English", async () => {
+    const { context, page } = await newPage("zh-CN")
+    await page.goto(demo.shareLink)
+    await expectText(page, '[data-testid="ref-banner"]', "您通过 Carol Sips 的分享链接访问")
+    await expect(page.textContent('[data-testid="nav-centre"]')).resolves.toContain("推广中心")
+    await page.waitForSelector('[data-testid="product-jasmine"]')
+    await shot(page, "zh-home")
+
+    await login(page, demo.sharer.email, demo.sharer.password)
+    await expectText(page, '[data-testid="hello"]', "你好，Carol")
+    await page.goto(`${demo.storefrontUrl}/distribution`)
+    await page.waitForSelector('[data-testid="my-code"]')
+    expect(await page.locator('[data-testid="centre-tabs"] a').allTextContents()).toEqual(["概览", "分享", "团队", "佣金", "提现", "推广数据"])
+    await shot(page, "zh-centre")
+
+    await page.click('[data-testid="tab-links"]')
+    await page.click('[data-testid="link-tray"] [data-testid="open-poster"]')
+    await page.waitForSelector('[data-testid="poster-canvas"][data-ready="true"]')
+    await expectText(page, '[data-testid="download-poster"]', "保存海报（PNG）")
+    await shot(page, "zh-poster")
+    await page.click("text=关闭")
+
+    await page.click('[data-testid="tab-team"]')
+    await expectText(page, '[data-testid="team-level-1"]', "1 级 · 1")
+    await page.click('[data-testid="tab-commissions"]')
+    await page.click('[data-testid="com-status-pending"]')
+    await page.waitForSelector('[data-testid="commission"]')
+    await expect(page.locator('[data-testid="commission"] .pill').first().textContent()).resolves.toBe("待结算")
+    await shot(page, "zh-commissions")
+    await page.click('[data-testid="tab-withdrawals"]')
+    await page.waitForSelector('[data-testid="withdrawal"]:has-text("支付宝")')
+    await expect(page.locator('[data-testid="withdrawal"]').first().textContent()).resolves.toContain("支付宝")
+    await expect(page.locator('[data-testid="withdrawal"] .pill').first().textContent()).resolves.toBe("待审核")
+    await shot(page, "zh-withdrawals")
+
+    await page.click('[data-testid="lang-switch"]')
+    await expectText(page, '[data-testid="tab-overview"]', "Overview")
+    await expect(page.locator('[data-testid="centre-tabs"] a').allTextContents()).resolves.toEqual([
+      "Overview",
+      "Share",
+      "Team",
+      "Commissions",
+      "Withdraw",
+      "My links",
+    ])
+    await context.close()
+  })
+})
