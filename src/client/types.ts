@@ -55,6 +55,8 @@ export type StoreTeamMember = {
   parent_id: string | null
   level: number
   created_at: string
+  /** Only when the distributor's grade may see team performance (`can_view_performance`). */
+  performance?: { own_sales: string; team_sales: string; direct_buyers: number; team_size: number }
 }
 
 export type StoreCommissionLine = {
@@ -207,7 +209,7 @@ export type StoreCodeResponse = {
 export type StoreConfigResponse = { config: StoreDistributionConfig }
 export type StoreDistributorResponse = { distributor: StoreDistributor }
 export type StoreMeResponse = { distributor: StoreDistributor; balances: StoreBalance[] }
-export type StoreTeamResponse = Page & { members: StoreTeamMember[] }
+export type StoreTeamResponse = Page & { members: StoreTeamMember[]; can_view_performance: boolean }
 export type StoreCommissionsResponse = Page & { commissions: StoreCommission[] }
 export type StoreWithdrawalResponse = { withdrawal: StoreWithdrawal }
 export type StoreWithdrawalsResponse = Page & { withdrawals: StoreWithdrawal[] }

@@ -16,4 +16,6 @@ export const DistributionEvents = {
   WALLET_ADJUSTED: "distribution.wallet.adjusted",
   /** `{ customer_id, distributor_id, last_order_id, due_at }`: a bound customer's usual reorder interval has passed. */
   CUSTOMER_REPURCHASE_DUE: "distribution.customer.repurchase_due",
+  /** `{ id: distributor_id, from_grade_id, to_grade_id, source }`: moved up a grade, automatically or by an admin. */
+  GRADE_UPGRADED: "distribution.grade.upgraded",
 } as const

@@ -11,6 +11,7 @@ import {
   DailyStat,
   Distributor,
   Grade,
+  GradeChange,
   LedgerEntry,
   OrderAttribution,
   SalesTier,
@@ -38,6 +39,8 @@ import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunn
 import type { OverviewStatsService } from "./services/overview-stats"
 import type { AdminStatsResponse } from "../../types/admin-stats"
 import type { AccountVaultService } from "./services/account-vault"
+import type { AppliedGradeChange, GradeProgressService } from "./services/grade-progress"
+import type { GradeMetrics } from "./calculations"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
 type InjectedDependencies = {
@@ -66,6 +69,7 @@ class DistributionModuleService extends MedusaService({
   DailyStat,
   Distributor,
   Grade,
+  GradeChange,
   LedgerEntry,
   OrderAttribution,
   SalesTier,
@@ -279,6 +283,30 @@ class DistributionModuleService extends MedusaService({
   /** Claims reminders not sent before (unique per customer and last order); answers those this call claimed. */
   claimRepurchaseReminders(claims: RepurchaseReminderClaim[]): Promise<ClaimedRepurchaseReminder[]> {
     return this.service_<RepurchaseClaimsService>("repurchaseClaimsService").claimReminders(claims)
+  }
+
+  /* Grades over time */
+
+  getGradeMetrics(distributorIds: string[]): Promise<Map<string, GradeMetrics>> {
+    return this.service_<GradeProgressService>("gradeProgressService").gradeMetrics(distributorIds)
+  }
+
+  /** Moves active distributors up to the highest grade they earned (never down); answers the moves. */
+  upgradeGrades(distributorIds: string[], withUplines = false): Promise<AppliedGradeChange[]> {
+    return this.service_<GradeProgressService>("gradeProgressService").upgradeGrades(distributorIds, withUplines)
+  }
+
+  /** An admin's grade change, recorded; null when the grade is already that. */
+  setDistributorGrade(input: { distributor_id: string; grade_id: string | null; actor_id: string | null; reason?: string | null }) {
+    return this.service_<GradeProgressService>("gradeProgressService").setGrade(input)
+  }
+
+  revertGradeChanges(changes: AppliedGradeChange[]): Promise<void> {
+    return this.service_<GradeProgressService>("gradeProgressService").revertGradeChanges(changes)
+  }
+
+  gradeHistory(distributorId: string) {
+    return this.service_<GradeProgressService>("gradeProgressService").gradeHistory(distributorId)
   }
 }
 

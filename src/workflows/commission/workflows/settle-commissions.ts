@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { settleMaturedCommissionsStep, SettleMaturedCommissionsStepInput } from "../steps/settle-matured-commissions"
 import { emitDistributionEventsStep } from "../../common/steps/emit-distribution-events"
 import { DistributionEvents } from "../../events"
+import { upgradeDistributorGradesWorkflow } from "../../grade/workflows/upgrade-distributor-grades"
 
 export type SettleCommissionsWorkflowInput = SettleMaturedCommissionsStepInput
 
@@ -22,6 +23,13 @@ export const settleCommissionsWorkflow = createWorkflow(
         }))
       )
     )
+    // Settled sales are what grades are earned on: the distributors paid, and their uplines.
+    upgradeDistributorGradesWorkflow.runAsStep({
+      input: transform({ settled }, ({ settled }) => ({
+        distributor_ids: [...new Set(settled.map((c) => c.distributor_id))],
+        with_uplines: true,
+      })),
+    })
     return new WorkflowResponse(transform({ settled }, ({ settled }) => ({ settled: settled.length, ids: settled.map((c) => c.id) })))
   }
 )

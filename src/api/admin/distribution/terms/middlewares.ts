@@ -5,6 +5,7 @@ import {
   AdminCreateRule,
   AdminCreateTier,
   AdminListTermsParams,
+  AdminPreviewTerms,
   AdminUpdateCampaign,
   AdminUpdateGrade,
   AdminUpdateRule,
@@ -20,8 +21,16 @@ const routes = [
 ] as const
 
 /** Grades, product rules, campaigns and sales tiers: list, create, update, delete. */
-export const adminTermsMiddlewares: MiddlewareRoute[] = routes.flatMap(([plural, create, update]) => [
-  { method: ["GET"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformQuery(AdminListTermsParams, list)] },
-  { method: ["POST"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformBody(create)] },
-  { method: ["POST"], matcher: `/admin/distribution/${plural}/:id`, middlewares: [validateAndTransformBody(update)] },
-])
+export const adminTermsMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/admin/distribution/rules/preview", middlewares: [validateAndTransformBody(AdminPreviewTerms)] },
+  ...routes.flatMap(([plural, create, update]): MiddlewareRoute[] => [
+    { method: ["GET"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformQuery(AdminListTermsParams, list)] },
+    { method: ["POST"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformBody(create)] },
+    {
+      method: ["POST"],
+      // Not `/rules/preview`, which has its own body.
+      matcher: new RegExp(`^/admin/distribution/${plural}/(?!preview/?$)[^/]+/?$`),
+      middlewares: [validateAndTransformBody(update)],
+    },
+  ]),
+]

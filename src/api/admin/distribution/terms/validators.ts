@@ -88,3 +88,20 @@ export const AdminUpdateCampaign = z.strictObject({ ...CampaignFields, scope: z.
 const TierFields = { name, currency_code: currency, min_sales: money, level_rates: levelRates }
 export const AdminCreateTier = z.strictObject(TierFields)
 export const AdminUpdateTier = z.strictObject(TierFields).partial()
+
+const day = z.coerce.date()
+/**
+ * A what-if: draft rules (and campaigns, and grade rates by existing grade id) tried on the
+ * store's real orders of a date range, against the terms in force. Writes nothing.
+ */
+export const AdminPreviewTerms = z
+  .strictObject({
+    rules: z.array(AdminCreateRule).max(500),
+    campaigns: z.array(AdminCreateCampaign).max(100).optional(),
+    grades: z.array(z.strictObject({ id, level_rates: levelRates })).max(100).optional(),
+    from: day,
+    to: day,
+  })
+  .refine((p) => p.from <= p.to, { message: "from must be on or before to", path: ["to"] })
+  .refine((p) => p.to.getTime() - p.from.getTime() <= 366 * 24 * 3600 * 1000, { message: "a preview covers at most 366 days", path: ["to"] })
+export type AdminPreviewTermsType = z.infer<typeof AdminPreviewTerms>
