@@ -2,8 +2,9 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDistributionMiddlewares } from "./admin/distribution/middlewares"
 import { storeDistributionMiddlewares } from "./store/distribution/middlewares"
 import { adminTermsMiddlewares } from "./admin/distribution/terms/middlewares"
-import { pathGuardMiddlewares } from "./common/path-guard"
+import { distributionErrorHandler, pathGuardMiddlewares } from "./common/middlewares"
 
 export default defineMiddlewares({
+  errorHandler: distributionErrorHandler(),
   routes: [...pathGuardMiddlewares, ...storeDistributionMiddlewares, ...adminDistributionMiddlewares, ...adminTermsMiddlewares],
 })

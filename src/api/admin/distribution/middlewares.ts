@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validateQuery } from "../../common/middlewares"
 import {
   AdminCreateDistributor,
   AdminGetCommissionsParams,
@@ -18,7 +19,7 @@ const list = { defaults: ["id"], isList: true }
 
 // Routes under /admin are authenticated by Medusa itself (user session, bearer or secret API key).
 export const adminDistributionMiddlewares: MiddlewareRoute[] = [
-  { method: ["GET"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformQuery(AdminGetDistributorsParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors", middlewares: [validateQuery(AdminGetDistributorsParams, list)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformBody(AdminCreateDistributor)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id", middlewares: [validateAndTransformBody(AdminUpdateDistributor)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/approve", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
@@ -26,10 +27,10 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/reject", middlewares: [validateAndTransformBody(AdminReason)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/suspend", middlewares: [validateAndTransformBody(AdminReason)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/parent", middlewares: [validateAndTransformBody(AdminSetParent)] },
-  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/team", middlewares: [validateAndTransformQuery(AdminGetTeamParams, list)] },
-  { method: ["GET"], matcher: "/admin/distribution/commissions", middlewares: [validateAndTransformQuery(AdminGetCommissionsParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/team", middlewares: [validateQuery(AdminGetTeamParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/commissions", middlewares: [validateQuery(AdminGetCommissionsParams, list)] },
   { method: ["POST"], matcher: "/admin/distribution/commissions/settle", middlewares: [validateAndTransformBody(AdminSettleCommissions)] },
-  { method: ["GET"], matcher: "/admin/distribution/withdrawals", middlewares: [validateAndTransformQuery(AdminGetWithdrawalsParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/withdrawals", middlewares: [validateQuery(AdminGetWithdrawalsParams, list)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/approve", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/reject", middlewares: [validateAndTransformBody(AdminReason)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/mark-paid", middlewares: [validateAndTransformBody(AdminMarkWithdrawalPaid)] },

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validateQuery } from "../../../common/middlewares"
 import {
   AdminCreateCampaign,
   AdminCreateGrade,
@@ -21,7 +22,7 @@ const routes = [
 
 /** Grades, product rules, campaigns and sales tiers: list, create, update, delete. */
 export const adminTermsMiddlewares: MiddlewareRoute[] = routes.flatMap(([plural, create, update]) => [
-  { method: ["GET"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformQuery(AdminListTermsParams, list)] },
+  { method: ["GET"], matcher: `/admin/distribution/${plural}`, middlewares: [validateQuery(AdminListTermsParams, list)] },
   { method: ["POST"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformBody(create)] },
   { method: ["POST"], matcher: `/admin/distribution/${plural}/:id`, middlewares: [validateAndTransformBody(update)] },
 ])
