@@ -38,6 +38,12 @@ medusaIntegrationTestRunner({
       expect(id.status).toBe(400)
       const order = await answer(api.post("/admin/distribution/orders/order_%00/sync", {}, admin))
       expect(order.status).toBe(400)
+      // Broken percent-encoding fails in Express before any plugin middleware; Medusa's handler alone would answer 500.
+      const encoding = await answer(api.post("/admin/distribution/distributors/%ZZ/approve", {}, admin))
+      expect(encoding).toEqual({ status: 400, message: "The URL is not valid percent-encoding: Failed to decode param '/distribution/distributors/%ZZ/approve'" })
+      expect((await answer(api.get("/store/carts/%E0%A4%A/distribution", seed.storeHeaders))).status).toBe(400)
+      // Medusa refuses a query key nested three levels with an `invalid_argument`, which its handler answers with 500.
+      expect(await answer(api.get("/admin/distribution/commissions?a.b.c=1", admin))).toEqual({ status: 400, message: "Key accessor more than 2 levels deep: a.b.c" })
       const longId = await answer(api.get(`/admin/distribution/distributors/${"x".repeat(101)}`, admin))
       expect(longId).toEqual({ status: 400, message: expect.stringContaining("ids and codes have at most 100") })
 

@@ -2,11 +2,12 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDistributionMiddlewares } from "./admin/distribution/middlewares"
 import { storeDistributionMiddlewares } from "./store/distribution/middlewares"
 import { adminTermsMiddlewares } from "./admin/distribution/terms/middlewares"
-import { pathGuardMiddlewares } from "./common/path-guard"
+import { distributionErrorHandler, pathGuardMiddlewares } from "./common/middlewares"
 import { adminWalletMiddlewares } from "./admin/distribution/wallet-middlewares"
 import { storeWalletMiddlewares } from "./store/distribution/wallet-middlewares"
 
 export default defineMiddlewares({
+  errorHandler: distributionErrorHandler(),
   routes: [
     ...pathGuardMiddlewares,
     ...storeDistributionMiddlewares,

@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validateQuery } from "../../common/middlewares"
 import {
   AdminBatchDistributors,
   AdminCreateDistributor,
@@ -24,7 +25,7 @@ const list = { defaults: ["id"], isList: true }
 // Routes under /admin are authenticated by Medusa itself (user session, bearer or secret API key).
 export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   ...adminStatsMiddlewares,
-  { method: ["GET"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformQuery(AdminGetDistributorsParams, listAdminDistributorsQueryConfig)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors", middlewares: [validateQuery(AdminGetDistributorsParams, listAdminDistributorsQueryConfig)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors", middlewares: [validateAndTransformBody(AdminCreateDistributor)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/batch", middlewares: [validateAndTransformBody(AdminBatchDistributors)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id", middlewares: [validateAndTransformBody(AdminUpdateDistributor)] },
@@ -33,10 +34,10 @@ export const adminDistributionMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/reject", middlewares: [validateAndTransformBody(AdminReason)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/suspend", middlewares: [validateAndTransformBody(AdminReason)] },
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/parent", middlewares: [validateAndTransformBody(AdminSetParent)] },
-  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/team", middlewares: [validateAndTransformQuery(AdminGetTeamParams, list)] },
-  { method: ["GET"], matcher: "/admin/distribution/commissions", middlewares: [validateAndTransformQuery(AdminGetCommissionsParams, listAdminCommissionsQueryConfig)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/team", middlewares: [validateQuery(AdminGetTeamParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/commissions", middlewares: [validateQuery(AdminGetCommissionsParams, listAdminCommissionsQueryConfig)] },
   { method: ["POST"], matcher: "/admin/distribution/commissions/settle", middlewares: [validateAndTransformBody(AdminSettleCommissions)] },
-  { method: ["GET"], matcher: "/admin/distribution/withdrawals", middlewares: [validateAndTransformQuery(AdminGetWithdrawalsParams, listAdminWithdrawalsQueryConfig)] },
+  { method: ["GET"], matcher: "/admin/distribution/withdrawals", middlewares: [validateQuery(AdminGetWithdrawalsParams, listAdminWithdrawalsQueryConfig)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/approve", middlewares: [validateAndTransformBody(AdminOptionalReason)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/reject", middlewares: [validateAndTransformBody(AdminReason)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/mark-paid", middlewares: [validateAndTransformBody(AdminMarkWithdrawalPaid)] },

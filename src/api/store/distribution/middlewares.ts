@@ -1,4 +1,5 @@
-import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validateQuery } from "../../common/middlewares"
 import { rateLimit } from "../../rate-limits/middleware"
 import {
   StoreApply,
@@ -22,12 +23,12 @@ export const storeDistributionMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/distribution/me/team",
-    middlewares: [customer, validateAndTransformQuery(StoreGetTeamParams, { defaults: ["id"], isList: true })],
+    middlewares: [customer, validateQuery(StoreGetTeamParams, { defaults: ["id"], isList: true })],
   },
   {
     method: ["GET"],
     matcher: "/store/distribution/me/commissions",
-    middlewares: [customer, validateAndTransformQuery(StoreGetCommissionsParams, { defaults: ["id"], isList: true })],
+    middlewares: [customer, validateQuery(StoreGetCommissionsParams, { defaults: ["id"], isList: true })],
   },
   {
     method: ["POST"],
@@ -42,24 +43,24 @@ export const storeDistributionMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/distribution/me/withdrawals",
-    middlewares: [customer, validateAndTransformQuery(StoreGetWithdrawalsParams, { defaults: ["id"], isList: true })],
+    middlewares: [customer, validateQuery(StoreGetWithdrawalsParams, { defaults: ["id"], isList: true })],
   },
   { method: ["POST"], matcher: "/store/distribution/bind", middlewares: [customer, rateLimit("bind"), validateAndTransformBody(StoreBind)] },
   { method: ["GET"], matcher: "/store/distribution/codes/:code", middlewares: [rateLimit("codes")] },
   {
     method: ["GET"],
     matcher: "/store/distribution/me/share-links",
-    middlewares: [customer, validateAndTransformQuery(StoreGetShareLinksParams, { defaults: ["id"], isList: true })],
+    middlewares: [customer, validateQuery(StoreGetShareLinksParams, { defaults: ["id"], isList: true })],
   },
   {
     method: ["GET"],
     matcher: "/store/distribution/me/share-links/:id/poster",
-    middlewares: [customer, validateAndTransformQuery(StoreGetPosterParams, {})],
+    middlewares: [customer, validateQuery(StoreGetPosterParams, {})],
   },
   {
     method: ["GET"],
     matcher: "/store/distribution/me/links",
-    middlewares: [customer, validateAndTransformQuery(StoreGetLinksParams, { defaults: ["id"], isList: true })],
+    middlewares: [customer, validateQuery(StoreGetLinksParams, { defaults: ["id"], isList: true })],
   },
   {
     method: ["POST"],

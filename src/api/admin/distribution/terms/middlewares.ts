@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validateQuery } from "../../../common/middlewares"
 import {
   AdminCreateCampaign,
   AdminCreateGrade,
@@ -24,7 +25,7 @@ const routes = [
 export const adminTermsMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/distribution/rules/preview", middlewares: [validateAndTransformBody(AdminPreviewTerms)] },
   ...routes.flatMap(([plural, create, update]): MiddlewareRoute[] => [
-    { method: ["GET"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformQuery(AdminListTermsParams, list)] },
+    { method: ["GET"], matcher: `/admin/distribution/${plural}`, middlewares: [validateQuery(AdminListTermsParams, list)] },
     { method: ["POST"], matcher: `/admin/distribution/${plural}`, middlewares: [validateAndTransformBody(create)] },
     {
       method: ["POST"],
