@@ -275,8 +275,15 @@ medusaIntegrationTestRunner({
         await makeDistributor(api, admin, seed, "b4@test.local"),
       ]
       const { customer, headers } = await registerCustomer(api, seed.storeHeaders, "b-many@test.local")
+      // All four find no binding, then queue to write theirs behind a lock the test holds.
       await warmPool(container)
-      const statuses = await Promise.all(owners.map((o) => statusOf(api.post("/store/distribution/bind", { code: o.distributor.code }, headers))))
+      let binds: Promise<number[]> = Promise.resolve([])
+      await pgOf(container).transaction(async (trx) => {
+        await trx.raw("LOCK TABLE distribution_binding IN SHARE ROW EXCLUSIVE MODE")
+        binds = Promise.all(owners.map((o) => statusOf(api.post("/store/distribution/bind", { code: o.distributor.code }, headers))))
+        await waitForLockWaiters(container, 4)
+      })
+      const statuses = await binds
       const bindings = await rowsOf(container, "distribution_binding", { customer_id: customer.id })
       expect(bindings).toHaveLength(1)
       expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1)

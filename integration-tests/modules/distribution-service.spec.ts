@@ -1,3 +1,4 @@
+import { join } from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
@@ -8,6 +9,9 @@ jest.setTimeout(60_000)
 moduleIntegrationTestRunner<DistributionModuleService>({
   moduleName: DISTRIBUTION_MODULE,
   resolve: "./src/modules/distribution",
+  // The schema a store gets: from the migrations, not from the models (a key missing in a
+  // migration must fail here too).
+  pathToMigrations: join(__dirname, "../../src/modules/distribution/migrations"),
   moduleOptions: { max_levels: 3, level_rates: [0.1, 0.05, 0.02] },
   testSuite: ({ service }) => {
     const distributor = (customer: string, status: "active" | "pending" = "active") =>
