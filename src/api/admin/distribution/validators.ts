@@ -8,7 +8,16 @@ const page = z.object({
   offset: z.preprocess((v) => (typeof v === "string" ? Number(v) : v), z.number().int().min(0).default(0)),
 })
 /** Medusa's own list params (`fields`, `order`, `limit`, `offset`), newest first unless `order` says otherwise. */
-const adminFindParams = () => createFindParams({ limit: 20, offset: 0, order: "-created_at" }).merge(page)
+const adminFindParams = () =>
+  createFindParams({ limit: 20, offset: 0, order: "-created_at" }).merge(page).merge(
+    z.object({
+      // One of the resource's own fields: Query can't sort by a linked module's field (customer.email).
+      order: z
+        .string()
+        .regex(/^-?[a-z_]+$/, "order takes one of the list's own fields, e.g. created_at or -created_at")
+        .default("-created_at"),
+    })
+  )
 const oneOrMany = <T extends [string, ...string[]]>(values: T) => z.union([z.enum(values), z.array(z.enum(values))])
 
 export const AdminGetDistributorsParams = adminFindParams().merge(
