@@ -15,6 +15,8 @@ import type {
 } from "../../../types/admin-stats"
 
 const DAY_MS = 86_400_000
+/** A day is closed (rolled up) this long after it ends: a transaction open at midnight has committed by then. */
+const CLOSE_AFTER_MS = 2 * 3_600_000
 const ROLLUP_STATE = "daily_stats"
 const ROLLUP_LOCK = "distribution_daily_stat"
 const MONEY = ["gmv", "accrued", "reversed", "settled", "ledger", "withdrawn"] as const
@@ -128,8 +130,8 @@ export class OverviewStatsService {
 
   /**
    * Rolls up every closed day not rolled up yet, oldest first, up to `maxDays` of them: a
-   * day is closed once a whole day has passed after it (so a transaction still open at
-   * midnight is counted). Safe on two workers at once: the second waits on the lock, then
+   * day is closed two hours after it ends (so a transaction still open at midnight is
+   * counted). Safe on two workers at once: the second waits on the lock, then
    * finds the days done. Answers the last day rolled up.
    */
   @InjectTransactionManager()
@@ -140,7 +142,7 @@ export class OverviewStatsService {
     const sql = (await sqlOf(sharedContext)) as Knex
     await sql.raw("SELECT pg_advisory_xact_lock(hashtext(?))", [ROLLUP_LOCK])
     const done = await this.settingsStore_.readState<{ through?: string }>(ROLLUP_STATE, sharedContext)
-    const lastClosed = addDays(dayOf(now), -2)
+    const lastClosed = addDays(dayOf(new Date(now.getTime() - CLOSE_AFTER_MS)), -1)
     const first = done?.through ? addDays(done.through, 1) : await this.firstEventDay_(sql)
     if (!first || first > lastClosed) return { through: done?.through ?? null, days: 0 }
     let through = addDays(first, maxDays - 1)
@@ -185,13 +187,14 @@ export class OverviewStatsService {
     const liveSellers = new Map<string, number>()
     for (const r of live) if (r.scope === "seller") liveSellers.set(r.scope_key, (liveSellers.get(r.scope_key) ?? 0) + Number(r.orders))
 
-    const [storeRows, sellers, distributors, balances] = await Promise.all([
+    const [storeRows, sellers, inactiveSellers, distributors, balances] = await Promise.all([
       knex.raw(
         `SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, scope::text AS scope, scope_key, currency_code, ${COLUMNS}
            FROM distribution_daily_stat
           WHERE scope IN ('all', 'level') AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL`,
         window
       ),
+      // Sellers ranked by orders, with how many sold at all (count over every group).
       knex.raw(
         `WITH per AS (
            SELECT id, SUM(orders) AS orders FROM (
@@ -201,11 +204,19 @@ export class OverviewStatsService {
              SELECT id, orders FROM jsonb_to_recordset(:live::jsonb) AS l(id text, orders int)
            ) o GROUP BY id
          )
-         SELECT 'top' AS kind, id, orders FROM (SELECT id, orders FROM per ORDER BY orders DESC, id LIMIT :top) t
-         UNION ALL
-         SELECT 'selling', NULL, COUNT(*) FROM distribution_distributor x
-          WHERE x.status = 'active' AND x.deleted_at IS NULL AND x.id IN (SELECT id FROM per WHERE orders > 0)`,
+         SELECT id, orders, COUNT(*) OVER () AS sellers FROM per WHERE orders > 0 ORDER BY orders DESC, id LIMIT :top`,
         { ...window, live: JSON.stringify([...liveSellers].map(([id, orders]) => ({ id, orders }))), top: limit }
+      ),
+      // Of those, the ones not active now: probed from the (few) inactive distributors' side, so
+      // the cost follows them, not the number of sellers.
+      knex.raw(
+        `SELECT COUNT(*) AS n FROM distribution_distributor x
+          WHERE x.status IN ('pending', 'rejected', 'suspended') AND x.deleted_at IS NULL
+            AND (x.id = ANY(:liveIds) OR EXISTS (
+              SELECT 1 FROM distribution_daily_stat s
+               WHERE s.scope = 'seller' AND s.scope_key = x.id AND s.day >= :start AND s.day < :rolledEnd
+                 AND s.orders > 0 AND s.deleted_at IS NULL))`,
+        { ...window, liveIds: [...liveSellers].filter(([, n]) => n > 0).map(([id]) => id) }
       ),
       knex.raw(
         `SELECT COUNT(*) FILTER (WHERE created_at < :end) AS total,
@@ -248,9 +259,9 @@ export class OverviewStatsService {
       return { currency_code, value: fraction(net, exactSum(all, "gmv", currency_code)) }
     })
 
-    const ranked = (sellers.rows as { kind: string; id: string | null; orders: string }[]).filter((r) => r.kind === "top")
-    const selling = Number((sellers.rows as { kind: string; orders: string }[]).find((r) => r.kind === "selling")?.orders ?? 0)
-    const top = await this.describeTop_(knex, ranked.map((r) => r.id!), window, live)
+    const ranked = sellers.rows as { id: string; orders: string; sellers: string }[]
+    const selling = Number(ranked[0]?.sellers ?? 0) - Number(inactiveSellers.rows[0]?.n ?? 0)
+    const top = await this.describeTop_(knex, ranked.map((r) => r.id), window, live)
 
     const d = distributors.rows[0] as { total: string; active: string; new: string }
     const active = Number(d.active)
