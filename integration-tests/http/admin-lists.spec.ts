@@ -80,6 +80,10 @@ medusaIntegrationTestRunner({
         status: 400,
         message: "Order field customer_secret is not valid",
       })
+      expect(await failure(api.get("/admin/distribution/distributors?order=customer.email", admin))).toEqual({
+        status: 400,
+        message: expect.stringContaining("order takes one of the list's own fields"),
+      })
     })
 
     it("lists commissions by status, level, distributor, order and date, with fields and order; withdrawals by status and distributor", async () => {

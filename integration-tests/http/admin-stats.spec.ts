@@ -3,6 +3,7 @@ import { capturePayment, createAdminUser, Headers, placeOrder, refundPayment, Se
 import { boundBuyer, makeDistributor, setSettings, statusOf, waitForOrderView } from "../helpers/distribution"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
+import { pgOf } from "../helpers/db"
 import rollupDistributionStatsJob from "../../src/jobs/rollup-daily-stats"
 import type { AdminStatsResponse } from "../../src/types"
 
@@ -95,9 +96,9 @@ medusaIntegrationTestRunner({
         { date: today, orders: 3, gmv: usd(300), commission: usd(45) },
         { date: to, orders: 0, gmv: [], commission: [] },
       ])
+      // Top sellers: the child sold all three and earned 30 − 5 on level 1; the top sold nothing itself.
       expect(live.top).toEqual([
         { distributor_id: child.distributor.id, code: child.distributor.code, display_name: null, status: "active", orders: 3, gmv: usd(300), commission: usd(25) },
-        { distributor_id: top.distributor.id, code: top.distributor.code, display_name: null, status: "active", orders: 0, gmv: usd(0), commission: usd(12.5) },
       ])
 
       // The funnel agrees with the conversion stats of the same range.
@@ -106,17 +107,26 @@ medusaIntegrationTestRunner({
 
       // A day is rolled up once it is closed (from the first day with events: today); the overview reads the same from the rollup.
       expect(await service().rollupDailyStats({ now: new Date(now) })).toEqual({ through: null, days: 0 })
-      expect(await service().rollupDailyStats({ now: new Date(now + 3 * DAY) })).toEqual({ through: to, days: 2 })
+      // A day is closed two hours after it ends: at 03:00 the day after `to`, `to` is.
+      const afterTo = new Date(Date.parse(`${to}T03:00:00Z`) + DAY)
+      expect(await service().rollupDailyStats({ now: new Date(Date.parse(`${to}T01:00:00Z`) + DAY) })).toEqual({ through: today, days: 1 })
+      expect(await service().rollupDailyStats({ now: afterTo })).toEqual({ through: to, days: 1 })
       const rolled = await stats(`?from=${from}&to=${to}`)
       expect(rolled).toEqual({ ...live, rolled_up_through: to })
       // Rolling up again does nothing (two workers at once find the days done).
-      expect(await service().rollupDailyStats({ now: new Date(now + 3 * DAY) })).toEqual({ through: to, days: 0 })
+      expect(await service().rollupDailyStats({ now: afterTo })).toEqual({ through: to, days: 0 })
       // Half rolled up, half live: a range reaching past the rollup.
       const later = await stats(`?from=${today}&to=${dayOf(now + 5 * DAY)}`)
       expect(later).toMatchObject({ orders: 3, gmv: usd(300), commission: { accrued: usd(45) }, range: { days: 6 } })
 
       // The job does the same work and logs nothing when there is none.
       await rollupDistributionStatsJob(getContainer())
+
+      // A seller suspended since no longer counts for the active rate, rolled up or live.
+      await api.post(`/admin/distribution/distributors/${child.distributor.id}/suspend`, { reason: "review" }, admin)
+      expect(await stats(`?from=${from}&to=${to}`)).toMatchObject({ distributors: { active: 1 }, active_rate: 0, rolled_up_through: to })
+      await pgOf(getContainer()).raw("DELETE FROM distribution_setting WHERE key = 'state:daily_stats'")
+      expect(await stats(`?from=${from}&to=${to}`)).toMatchObject({ distributors: { active: 1 }, active_rate: 0, rolled_up_through: null })
     })
 
     it("defaults to the last 30 days and refuses bad ranges with a message", async () => {

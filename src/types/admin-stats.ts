@@ -90,7 +90,7 @@ export type AdminStatsResponse = {
     visit_to_order: number | null
   }
   series: AdminStatsSeriesPoint[]
-  /** Up to 10 distributors by attributed orders in the range (then commissions, then id). */
+  /** Up to 10 distributors with attributed orders in the range, most orders first (then by id). */
   top: AdminStatsTopDistributor[]
   levels: AdminStatsLevel[]
   /** The last UTC day served from the daily rollup (later days are computed live); null when nothing is rolled up. */

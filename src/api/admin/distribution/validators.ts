@@ -4,7 +4,14 @@ import { SettingsPatchSchema } from "../../../modules/distribution/settings"
 import { currencyCode, findParams, levelParam, safeId, safeJsonObject, safeText, searchText } from "../../common/validators"
 
 /** Medusa's own list params (`fields`, `order`, `limit` 1–100, `offset` ≥ 0), newest first unless `order` says otherwise. */
-const adminFindParams = () => findParams().extend({ order: safeText({ max: 200 }).optional().default("-created_at") })
+const adminFindParams = () =>
+  findParams().extend({
+    // One of the resource's own fields: Query can't sort by a linked module's field (customer.email).
+    order: safeText({ max: 200 })
+      .regex(/^-?[a-z_]+$/, "order takes one of the list's own fields, e.g. created_at or -created_at")
+      .optional()
+      .default("-created_at"),
+  })
 const oneOrMany = <T extends [string, ...string[]]>(values: T) => z.union([z.enum(values), z.array(z.enum(values)).max(10)])
 const ids = () => z.union([safeId(), z.array(safeId()).max(100)]).optional()
 

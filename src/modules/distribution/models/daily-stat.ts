@@ -1,14 +1,15 @@
 import { model } from "@medusajs/framework/utils"
 
-export const DAILY_STAT_SCOPES = ["all", "level", "distributor"] as const
+export const DAILY_STAT_SCOPES = ["all", "level", "seller", "earner"] as const
 
 /**
  * One closed UTC day of the admin overview, pre-aggregated so that a range costs the same
  * however much history the store has. Every figure is a sum of events dated that day
  * (an order placed, a commission created or adjusted, a ledger entry, a withdrawal paid, a
  * visit, a cart), and such events never move to another day, so a rolled-up day stays
- * exact. One row per day, scope (`all` = the store, `level` = key "1".."3", `distributor`
- * = key its id) and currency (`""` for counts without one: visits and carts).
+ * exact. One row per day, scope and currency (`""` for counts without one: visits and
+ * carts). Scopes: `all` (the store), `level` (key "1".."3"), `seller` (key the distributor an
+ * order is attributed to: orders, gmv) and `earner` (key the distributor a commission pays).
  */
 const DailyStat = model
   .define(
@@ -32,6 +33,10 @@ const DailyStat = model
       carts: model.number().default(0),
     }
   )
-  .indexes([{ on: ["scope", "day", "scope_key", "currency_code"], unique: true, where: "deleted_at IS NULL" }])
+  .indexes([
+    { on: ["scope", "day", "scope_key", "currency_code"], unique: true, where: "deleted_at IS NULL" },
+    // The top distributors' own rows, without reading every distributor's.
+    { on: ["scope", "scope_key", "day"], where: "deleted_at IS NULL" },
+  ])
 
 export default DailyStat

@@ -15,6 +15,8 @@ import type {
 } from "../../../types/admin-stats"
 
 const DAY_MS = 86_400_000
+/** A day is closed (rolled up) this long after it ends: a transaction open at midnight has committed by then. */
+const CLOSE_AFTER_MS = 2 * 3_600_000
 const ROLLUP_STATE = "daily_stats"
 const ROLLUP_LOCK = "distribution_daily_stat"
 const MONEY = ["gmv", "accrued", "reversed", "settled", "ledger", "withdrawn"] as const
@@ -33,8 +35,9 @@ const addDays = (day: string, n: number) => dayOf(new Date(startOf(day).getTime(
  * Every event the overview counts, in `[start, end)`, aggregated per UTC day for the store
  * (`all`), per commission level and per distributor. Each figure is a sum of events dated
  * that day, and no event's date ever changes, so a past day aggregated once stays exact:
- * - an attributed order: 1 order and its lines' value when first seen (gmv);
- * - a commission: 1 commission and what it accrued when created (its accrued amount now,
+ * - an attributed order: 1 order and its lines' value when first seen (gmv), for the store
+ *   and its distributor (scope `seller`);
+ * - a commission (for the store, its level and its distributor, scope `earner`): 1 commission and what it accrued when created (its accrued amount now,
  *   less the increases its adjustments made later);
  * - an adjustment: an increase (accrued) or a decrease (reversed) on its own day;
  * - a ledger entry: its amount (ledger; the wallets' balance is the sum), and a settlement
@@ -42,7 +45,7 @@ const addDays = (day: string, n: number) => dayOf(new Date(startOf(day).getTime(
  * - a paid withdrawal (withdrawn, on its paid day), a visit, a cart with a code.
  */
 const eventsSql = (start: string, end: string) => `
-  SELECT a.created_at AS at, a.currency_code AS cur, a.distributor_id AS dist, NULL::int AS level,
+  SELECT a.created_at AS at, a.currency_code AS cur, 'seller' AS kind, a.distributor_id AS dist, NULL::int AS level,
          1 AS orders, COALESCE(g.gmv, 0) AS gmv, 0 AS commissions, 0::numeric AS accrued, 0::numeric AS reversed,
          0::numeric AS settled, 0::numeric AS ledger, 0::numeric AS withdrawn, 0 AS visits, 0 AS carts
     FROM distribution_order_attribution a
@@ -52,49 +55,49 @@ const eventsSql = (start: string, end: string) => `
     ) g ON true
    WHERE a.deleted_at IS NULL AND a.distributor_id IS NOT NULL AND a.created_at >= ${start} AND a.created_at < ${end}
   UNION ALL
-  SELECT c.created_at, c.currency_code, c.distributor_id, c.level, 0, 0, 1,
+  SELECT c.created_at, c.currency_code, 'earner', c.distributor_id, c.level, 0, 0, 1,
          c.accrued_amount - COALESCE((SELECT SUM(j.amount) FROM distribution_commission_adjustment j
                                        WHERE j.commission_id = c.id AND j.amount > 0 AND j.deleted_at IS NULL), 0),
          0, 0, 0, 0, 0, 0
     FROM distribution_commission c
    WHERE c.deleted_at IS NULL AND c.created_at >= ${start} AND c.created_at < ${end}
   UNION ALL
-  SELECT j.created_at, c.currency_code, c.distributor_id, c.level, 0, 0, 0,
+  SELECT j.created_at, c.currency_code, 'earner', c.distributor_id, c.level, 0, 0, 0,
          GREATEST(j.amount, 0), GREATEST(-j.amount, 0), 0, 0, 0, 0, 0
     FROM distribution_commission_adjustment j
     JOIN distribution_commission c ON c.id = j.commission_id
    WHERE j.deleted_at IS NULL AND j.created_at >= ${start} AND j.created_at < ${end}
   UNION ALL
-  SELECT l.created_at, l.currency_code, l.distributor_id, c.level, 0, 0, 0, 0, 0,
+  SELECT l.created_at, l.currency_code, 'earner', CASE WHEN l.type = 'settlement' THEN l.distributor_id END, c.level, 0, 0, 0, 0, 0,
          CASE WHEN l.type = 'settlement' THEN l.amount ELSE 0 END, l.amount, 0, 0, 0
     FROM distribution_ledger_entry l
     LEFT JOIN distribution_commission c ON l.type = 'settlement' AND c.id = l.reference_id
    WHERE l.deleted_at IS NULL AND l.created_at >= ${start} AND l.created_at < ${end}
   UNION ALL
-  SELECT w.paid_at, w.currency_code, w.distributor_id, NULL, 0, 0, 0, 0, 0, 0, 0, w.amount, 0, 0
+  SELECT w.paid_at, w.currency_code, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, w.amount, 0, 0
     FROM distribution_withdrawal w
    WHERE w.deleted_at IS NULL AND w.status = 'paid' AND w.paid_at >= ${start} AND w.paid_at < ${end}
   UNION ALL
-  SELECT v.created_at, '', NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
+  SELECT v.created_at, '', NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
     FROM distribution_code_visit v
    WHERE v.deleted_at IS NULL AND v.created_at >= ${start} AND v.created_at < ${end}
   UNION ALL
-  SELECT k.created_at, '', NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+  SELECT k.created_at, '', NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
     FROM distribution_cart_code k
    WHERE k.deleted_at IS NULL AND k.created_at >= ${start} AND k.created_at < ${end}`
 
-/** The events of `[start, end)` as daily-stat rows (the shape of `distribution_daily_stat`). */
-const dayRowsSql = (start: string, end: string) => `
+/** The events of `[start, end)` as daily-stat rows (the shape of `distribution_daily_stat`); exported for tooling. */
+export const dayRowsSql = (start: string, end: string) => `
   SELECT e.day,
-         CASE WHEN GROUPING(e.level) = 0 THEN 'level' WHEN GROUPING(e.dist) = 0 THEN 'distributor' ELSE 'all' END AS scope,
+         CASE WHEN GROUPING(e.level) = 0 THEN 'level' WHEN GROUPING(e.dist) = 0 THEN e.kind ELSE 'all' END AS scope,
          CASE WHEN GROUPING(e.level) = 0 THEN e.level::text WHEN GROUPING(e.dist) = 0 THEN e.dist ELSE '' END AS scope_key,
          e.cur AS currency_code,
          SUM(e.orders) AS orders, SUM(e.gmv) AS gmv, SUM(e.commissions) AS commissions, SUM(e.accrued) AS accrued,
          SUM(e.reversed) AS reversed, SUM(e.settled) AS settled, SUM(e.ledger) AS ledger, SUM(e.withdrawn) AS withdrawn,
          SUM(e.visits) AS visits, SUM(e.carts) AS carts
     FROM (SELECT to_char(date_trunc('day', ev.at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, ev.* FROM (${eventsSql(start, end)}) ev) e
-   GROUP BY GROUPING SETS ((e.day, e.cur), (e.day, e.cur, e.level), (e.day, e.cur, e.dist))
-  HAVING (GROUPING(e.level) = 1 OR e.level IS NOT NULL) AND (GROUPING(e.dist) = 1 OR e.dist IS NOT NULL)`
+   GROUP BY GROUPING SETS ((e.day, e.cur), (e.day, e.cur, e.level), (e.day, e.cur, e.kind, e.dist))
+  HAVING (GROUPING(e.level) = 1 OR e.level IS NOT NULL) AND (GROUPING(e.dist) = 1 OR (e.dist IS NOT NULL AND e.kind IS NOT NULL))`
 
 const COLUMNS = [...COUNTS, ...MONEY].join(", ")
 
@@ -127,8 +130,8 @@ export class OverviewStatsService {
 
   /**
    * Rolls up every closed day not rolled up yet, oldest first, up to `maxDays` of them: a
-   * day is closed once a whole day has passed after it (so a transaction still open at
-   * midnight is counted). Safe on two workers at once: the second waits on the lock, then
+   * day is closed two hours after it ends (so a transaction still open at midnight is
+   * counted). Safe on two workers at once: the second waits on the lock, then
    * finds the days done. Answers the last day rolled up.
    */
   @InjectTransactionManager()
@@ -139,7 +142,7 @@ export class OverviewStatsService {
     const sql = (await sqlOf(sharedContext)) as Knex
     await sql.raw("SELECT pg_advisory_xact_lock(hashtext(?))", [ROLLUP_LOCK])
     const done = await this.settingsStore_.readState<{ through?: string }>(ROLLUP_STATE, sharedContext)
-    const lastClosed = addDays(dayOf(now), -2)
+    const lastClosed = addDays(dayOf(new Date(now.getTime() - CLOSE_AFTER_MS)), -1)
     const first = done?.through ? addDays(done.through, 1) : await this.firstEventDay_(sql)
     if (!first || first > lastClosed) return { through: done?.through ?? null, days: 0 }
     let through = addDays(first, maxDays - 1)
@@ -159,7 +162,12 @@ export class OverviewStatsService {
     return { through, days }
   }
 
-  /** The overview of the UTC days `from`..`to` (both included). */
+  /**
+   * The overview of the UTC days `from`..`to` (both included). The live days are computed
+   * once; the rolled-up days are read per scope: the store's and the levels' rows (one per
+   * day), the sellers' order counts (to rank them and count who sold), and the top sellers'
+   * own rows through their index.
+   */
   @InjectManager()
   async overview(
     { from, to, limit = 10 }: { from: string; to: string; limit?: number },
@@ -169,38 +177,46 @@ export class OverviewStatsService {
     const rolled = await this.rolledUpThrough(sharedContext)
     const start = startOf(from)
     const end = startOf(addDays(to, 1))
-    // Days up to `rolled` come from the rollup, later ones from the raw rows.
-    const liveFrom = rolled && rolled >= from ? addDays(rolled, 1) : from
+    // Days up to `rolled` come from the rollup ([start, rolledEnd)), later ones live ([liveStart, end)).
     const rolledEnd = rolled && rolled >= from ? startOf(addDays(rolled < to ? rolled : to, 1)) : start
-    const liveStart = startOf(liveFrom)
-    const window = `
-      WITH live AS (${dayRowsSql(":liveStart", ":end")}),
-      rows AS (
-        SELECT to_char(s.day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, s.scope::text AS scope, s.scope_key, s.currency_code, ${COLUMNS}
-          FROM distribution_daily_stat s
-         WHERE s.deleted_at IS NULL AND s.day >= :start AND s.day < :rolledEnd
-        UNION ALL
-        SELECT day, scope, scope_key, currency_code, ${COLUMNS} FROM live
-      )`
-    const bindings = { start, rolledEnd, liveStart: liveStart < end ? liveStart : end, end }
-    const [small, perDistributor, distributors, balances] = await Promise.all([
-      knex.raw(`${window} SELECT * FROM rows WHERE scope IN ('all', 'level')`, bindings),
+    const liveStart = rolledEnd
+    const window = { start, rolledEnd }
+
+    const live: StatRow[] =
+      liveStart < end ? (await knex.raw(`SELECT * FROM (${dayRowsSql(":start", ":end")}) r`, { start: liveStart, end })).rows : []
+    const liveSellers = new Map<string, number>()
+    for (const r of live) if (r.scope === "seller") liveSellers.set(r.scope_key, (liveSellers.get(r.scope_key) ?? 0) + Number(r.orders))
+
+    const [storeRows, sellers, inactiveSellers, distributors, balances] = await Promise.all([
       knex.raw(
-        `${window},
-         d AS (SELECT * FROM rows WHERE scope = 'distributor'),
-         per AS (SELECT scope_key AS id, SUM(orders) AS orders, SUM(commissions) AS commissions FROM d GROUP BY scope_key),
-         top AS (SELECT id FROM per ORDER BY orders DESC, commissions DESC, id LIMIT :top),
-         selling AS (
-           SELECT COUNT(*) AS n FROM per JOIN distribution_distributor x ON x.id = per.id
-            WHERE per.orders > 0 AND x.status = 'active' AND x.deleted_at IS NULL
+        `SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, scope::text AS scope, scope_key, currency_code, ${COLUMNS}
+           FROM distribution_daily_stat
+          WHERE scope IN ('all', 'level') AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL`,
+        window
+      ),
+      // Sellers ranked by orders, with how many sold at all (count over every group).
+      knex.raw(
+        `WITH per AS (
+           SELECT id, SUM(orders) AS orders FROM (
+             SELECT scope_key AS id, orders FROM distribution_daily_stat
+              WHERE scope = 'seller' AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL
+             UNION ALL
+             SELECT id, orders FROM jsonb_to_recordset(:live::jsonb) AS l(id text, orders int)
+           ) o GROUP BY id
          )
-         SELECT 'top' AS kind, d.scope_key AS id, d.currency_code, SUM(d.orders) AS orders, SUM(d.commissions) AS commissions,
-                SUM(d.gmv) AS gmv, SUM(d.accrued) AS accrued, SUM(d.reversed) AS reversed, NULL::bigint AS n
-           FROM d JOIN top ON top.id = d.scope_key
-          GROUP BY d.scope_key, d.currency_code
-         UNION ALL
-         SELECT 'selling', NULL, NULL, NULL, NULL, NULL, NULL, NULL, n FROM selling`,
-        { ...bindings, top: limit }
+         SELECT id, orders, COUNT(*) OVER () AS sellers FROM per WHERE orders > 0 ORDER BY orders DESC, id LIMIT :top`,
+        { ...window, live: JSON.stringify([...liveSellers].map(([id, orders]) => ({ id, orders }))), top: limit }
+      ),
+      // Of those, the ones not active now: probed from the (few) inactive distributors' side, so
+      // the cost follows them, not the number of sellers.
+      knex.raw(
+        `SELECT COUNT(*) AS n FROM distribution_distributor x
+          WHERE x.status IN ('pending', 'rejected', 'suspended') AND x.deleted_at IS NULL
+            AND (x.id = ANY(:liveIds) OR EXISTS (
+              SELECT 1 FROM distribution_daily_stat s
+               WHERE s.scope = 'seller' AND s.scope_key = x.id AND s.day >= :start AND s.day < :rolledEnd
+                 AND s.orders > 0 AND s.deleted_at IS NULL))`,
+        { ...window, liveIds: [...liveSellers].filter(([, n]) => n > 0).map(([id]) => id) }
       ),
       knex.raw(
         `SELECT COUNT(*) FILTER (WHERE created_at < :end) AS total,
@@ -212,7 +228,7 @@ export class OverviewStatsService {
       this.balances_(knex, rolled),
     ])
 
-    const rows = small.rows as StatRow[]
+    const rows = [...(storeRows.rows as StatRow[]), ...live.filter((r) => r.scope === "all" || r.scope === "level")]
     const all = rows.filter((r) => r.scope === "all")
     const sums = (list: StatRow[], field: Money) => amounts(list.filter((r) => r.currency_code !== ""), field)
     const count = (list: StatRow[], field: Count) => list.reduce((n, r) => n + Number(r[field]), 0)
@@ -238,44 +254,14 @@ export class OverviewStatsService {
       })
 
     const gmv = sums(all, "gmv")
-    const accrued = sums(all, "accrued")
-    const reversed = sums(all, "reversed")
-    const share_of_gmv = gmv.map(({ currency_code, amount }) => {
+    const share_of_gmv = gmv.map(({ currency_code }) => {
       const net = MathBN.sub(exactSum(all, "accrued", currency_code), exactSum(all, "reversed", currency_code))
-      const base = exactSum(all, "gmv", currency_code)
-      return { currency_code, value: amount ? fraction(net, base) : null }
+      return { currency_code, value: fraction(net, exactSum(all, "gmv", currency_code)) }
     })
 
-    const distRows = perDistributor.rows as (Record<Money | Count | "n", string> & { kind: string; id: string; currency_code: string })[]
-    const topIds = [...new Set(distRows.filter((r) => r.kind === "top").map((r) => r.id))]
-    const described = topIds.length
-      ? ((await knex("distribution_distributor").select("id", "code", "display_name", "status").whereIn("id", topIds)) as {
-          id: string
-          code: string
-          display_name: string | null
-          status: string
-        }[])
-      : []
-    const top: AdminStatsTopDistributor[] = topIds
-      .map((id) => {
-        const list = distRows.filter((r) => r.kind === "top" && r.id === id)
-        const who = described.find((d) => d.id === id)
-        return {
-          distributor_id: id,
-          code: who?.code ?? null,
-          display_name: who?.display_name ?? null,
-          status: who?.status ?? null,
-          orders: list.reduce((n, r) => n + Number(r.orders), 0),
-          commissions: list.reduce((n, r) => n + Number(r.commissions), 0),
-          gmv: amounts(list, "gmv"),
-          commission: list
-            .map((r) => amountOf(r.currency_code, MathBN.sub(r.accrued, r.reversed)))
-            .sort(byCurrency),
-        }
-      })
-      .sort((a, b) => b.orders - a.orders || b.commissions - a.commissions || a.distributor_id.localeCompare(b.distributor_id))
-      .map(({ commissions: _commissions, ...rest }) => rest)
-    const selling = Number(distRows.find((r) => r.kind === "selling")?.n ?? 0)
+    const ranked = sellers.rows as { id: string; orders: string; sellers: string }[]
+    const selling = Number(ranked[0]?.sellers ?? 0) - Number(inactiveSellers.rows[0]?.n ?? 0)
+    const top = await this.describeTop_(knex, ranked.map((r) => r.id), window, live)
 
     const d = distributors.rows[0] as { total: string; active: string; new: string }
     const active = Number(d.active)
@@ -288,7 +274,7 @@ export class OverviewStatsService {
       active_rate: active > 0 ? ratio(selling, active) : null,
       orders,
       gmv,
-      commission: { accrued, reversed, settled: sums(all, "settled"), share_of_gmv },
+      commission: { accrued: sums(all, "accrued"), reversed: sums(all, "reversed"), settled: sums(all, "settled"), share_of_gmv },
       balances,
       visits,
       conversion: {
@@ -304,6 +290,43 @@ export class OverviewStatsService {
       levels,
       rolled_up_through: rolled,
     }
+  }
+
+  /** The top sellers, in rank order: their orders and GMV as sellers, and what they earned on every level. */
+  protected async describeTop_(
+    knex: Knex,
+    ids: string[],
+    window: { start: Date; rolledEnd: Date },
+    live: StatRow[]
+  ): Promise<AdminStatsTopDistributor[]> {
+    if (!ids.length) return []
+    const [own, who] = await Promise.all([
+      knex.raw(
+        `SELECT scope::text AS scope, scope_key, currency_code, ${COLUMNS}
+           FROM distribution_daily_stat
+          WHERE scope IN ('seller', 'earner') AND scope_key = ANY(:ids) AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL`,
+        { ...window, ids }
+      ),
+      knex("distribution_distributor").select("id", "code", "display_name", "status").whereIn("id", ids),
+    ])
+    const rows = [...(own.rows as StatRow[]), ...live.filter((r) => (r.scope === "seller" || r.scope === "earner") && ids.includes(r.scope_key))]
+    const described = who as { id: string; code: string; display_name: string | null; status: string }[]
+    return ids.map((id) => {
+      const sold = rows.filter((r) => r.scope === "seller" && r.scope_key === id)
+      const earned = rows.filter((r) => r.scope === "earner" && r.scope_key === id)
+      const person = described.find((d) => d.id === id)
+      return {
+        distributor_id: id,
+        code: person?.code ?? null,
+        display_name: person?.display_name ?? null,
+        status: person?.status ?? null,
+        orders: sold.reduce((n, r) => n + Number(r.orders), 0),
+        gmv: amounts(sold, "gmv"),
+        commission: [...new Set(earned.map((r) => r.currency_code))].sort().map((c) =>
+          amountOf(c, MathBN.sub(exactSum(earned, "accrued", c), exactSum(earned, "reversed", c)))
+        ),
+      }
+    })
   }
 
   /**
@@ -356,8 +379,6 @@ export class OverviewStatsService {
     return first ? dayOf(new Date(first)) : null
   }
 }
-
-const byCurrency = (a: CurrencyAmount, b: CurrencyAmount) => a.currency_code.localeCompare(b.currency_code)
 
 const amountOf = (currency_code: string, value: Parameters<typeof MathBN.convert>[0]): CurrencyAmount => ({
   currency_code,
