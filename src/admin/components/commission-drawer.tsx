@@ -83,7 +83,7 @@ export const CommissionDrawer = ({ commission, onClose }: { commission: Commissi
   const { t } = useT()
   const f = useFormat()
   const orderId = commission?.order_id ?? ""
-  const order = useDistributionQuery<OrderCommissionsResponse>(keys.order(orderId), `/orders/${orderId}`, undefined, { enabled: !!commission })
+  const order = useDistributionQuery<OrderCommissionsResponse>(keys.order(orderId), `/orders/${orderId}`, undefined, { enabled: !!orderId })
   const full = order.data?.commissions.find((c) => c.id === commission?.id)
   const c = full ?? commission
   return (

@@ -14,13 +14,21 @@ export function useBatchDistributors() {
       try {
         await post("/distributors/batch", { ids, action, ...(reason ? { reason } : {}) })
       } catch (e) {
-        if ((e as FetchError).status !== 404) throw e
+        if (!batchRouteMissing(e as FetchError)) throw e
         for (const id of ids) await post(`/distributors/${id}/${action}`, reason ? { reason } : {})
       }
       return { done: ids.length }
     },
     onSettled: () => client.invalidateQueries({ queryKey: keys.all }),
   })
+}
+
+/**
+ * A server without the batch route answers 404, or routes `/distributors/batch` to
+ * `POST /distributors/:id`, whose strict body refuses `ids` and `action` (400).
+ */
+function batchRouteMissing(error: FetchError) {
+  return error.status === 404 || (error.status === 400 && /unrecognized/i.test(error.message ?? ""))
 }
 
 export type DistributorAction = BatchAction | "reactivate"

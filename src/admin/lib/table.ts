@@ -39,3 +39,11 @@ export function withoutSearch<T extends { q?: string }>(query: T): Omit<T, "q"> 
   delete copy.q
   return copy as Omit<T, "q">
 }
+
+/**
+ * `useDataTable`'s `onRowClick` is typed as receiving the row's data but receives the
+ * table's row (@medusajs/ui 4.2.6): this takes the data out of either.
+ */
+export function rowData<T>(row: T): T {
+  return (row as unknown as { original?: T }).original ?? row
+}

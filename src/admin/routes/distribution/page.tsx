@@ -5,6 +5,7 @@ import { useState } from "react"
 import { Link } from "react-router-dom"
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import { DateRange, DateRangeInputs, defaultRange } from "../../components/date-range"
+import { DisabledNote } from "../../components/disabled-note"
 import { Empty, ErrorState, Loading, SectionHeader } from "../../components/states"
 import { keys, useDistributionQuery } from "../../lib/api"
 import { moneyAmount, useFormat } from "../../lib/format"
@@ -234,6 +235,7 @@ const OverviewPage = () => {
   return (
     <Container className="divide-y p-0">
       <SectionHeader level="h1" title={t("overview.title")} subtitle={t("overview.subtitle")} actions={<DateRangeInputs value={range} onChange={setRange} />} />
+      <DisabledNote />
       {isLoading && <Loading />}
       {error && <ErrorState error={error} retry={() => refetch()} />}
       {data && <Overview stats={data} />}

@@ -11,7 +11,7 @@ import { Pagination } from "../../../components/table-parts"
 import { keys, useDistributionQuery } from "../../../lib/api"
 import { useFormat } from "../../../lib/format"
 import { useT } from "../../../lib/i18n"
-import { useTableState, withoutSearch } from "../../../lib/table"
+import { rowData, useTableState, withoutSearch } from "../../../lib/table"
 import type { Commission, CommissionListResponse } from "../../../lib/types"
 
 const STATUSES = ["pending", "frozen", "settled", "canceled"] as const
@@ -91,7 +91,7 @@ const CommissionsPage = () => {
     getRowId: (row) => row.id,
     rowCount: data?.count ?? 0,
     isLoading,
-    onRowClick: (_, row) => setOpen(row),
+    onRowClick: (_, row) => setOpen(rowData(row)),
     pagination: table.options.pagination,
     filtering: table.options.filtering,
     sorting: table.options.sorting,

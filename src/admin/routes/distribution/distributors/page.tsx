@@ -14,6 +14,7 @@ import {
 import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { Status } from "../../../components/badges"
+import { DisabledNote } from "../../../components/disabled-note"
 import { ReasonPrompt } from "../../../components/reason-prompt"
 import { ErrorState } from "../../../components/states"
 import { Pagination } from "../../../components/table-parts"
@@ -22,7 +23,7 @@ import { customerName, useCustomers } from "../../../lib/customers"
 import { useBatchDistributors } from "../../../lib/distributor-actions"
 import { useFormat } from "../../../lib/format"
 import { useT } from "../../../lib/i18n"
-import { useTableState } from "../../../lib/table"
+import { rowData, useTableState } from "../../../lib/table"
 import type { BatchAction, Distributor, DistributorListResponse } from "../../../lib/types"
 
 const STATUSES = ["pending", "active", "suspended", "rejected"] as const
@@ -121,7 +122,7 @@ const DistributorsPage = () => {
     rowCount: data?.count ?? 0,
     isLoading,
     rowSelection: { state: selection, onRowSelectionChange: setSelection },
-    onRowClick: (_, row) => navigate(`/distribution/distributors/${row.id}`),
+    onRowClick: (_, row) => navigate(`/distribution/distributors/${rowData(row).id}`),
     ...table.options,
   })
 
@@ -151,6 +152,7 @@ const DistributorsPage = () => {
             <DataTable.Search placeholder={t("distributors.search")} />
           </div>
         </DataTable.Toolbar>
+        <DisabledNote />
         {error ? (
           <ErrorState error={error} retry={() => refetch()} />
         ) : (

@@ -7,17 +7,13 @@ import { errorMessage, keys, post, useDistributionQuery } from "../../../lib/api
 import { useFormat } from "../../../lib/format"
 import { useT } from "../../../lib/i18n"
 import { sdk } from "../../../lib/sdk"
+import { fieldOfError, SETTING_KEYS as KEYS } from "../../../lib/settings"
 import type { SettingChange, Settings, SettingsResponse } from "../../../lib/types"
 
 const ENROLLMENT = ["open", "approval", "after_first_order", "invite_only"] as const
 const BINDING = ["first", "override", "expiring"] as const
 const TRIGGERS = ["delivered_or_completed", "completed", "captured"] as const
 const METHODS = ["bank_transfer", "alipay", "wechat", "paypal", "store_credit"] as const
-const KEYS: (keyof Settings)[] = [
-  "enabled", "max_levels", "level_rates", "max_total_rate", "enrollment_mode", "binding_policy", "binding_days", "self_purchase",
-  "settlement_trigger", "freeze_days", "withdrawal_min", "withdrawal_max", "withdrawal_daily_max", "withdrawal_fee_rate",
-  "withdrawal_methods", "storefront_url", "share_promotion_code",
-]
 
 /** Fractions are edited as percentages; both directions round away float noise. */
 const toPercent = (fraction: number) => String(Number((fraction * 100).toFixed(6)))
@@ -64,12 +60,6 @@ function fromForm(f: Form): Settings {
     storefront_url: String(f.storefront_url).trim(),
     share_promotion_code: String(f.share_promotion_code ?? "").trim() || null,
   }
-}
-
-/** Which setting a server message is about: the longest key it names (withdrawal_max before withdrawal_m…). */
-export function fieldOfError(message: string): keyof Settings | null {
-  const named = KEYS.filter((k) => message.includes(k)).sort((a, b) => b.length - a.length)
-  return named[0] ?? null
 }
 
 const Field = ({ name, children, error }: { name: keyof Settings; children: ReactNode; error?: string }) => {
