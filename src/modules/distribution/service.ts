@@ -35,6 +35,7 @@ import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../t
 import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingService } from "./services/share-tracking"
 import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
 import type { AccountVaultService } from "./services/account-vault"
+import type { AuditDifference, Statement, WalletAuditService } from "./services/wallet-audit"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
 type InjectedDependencies = {
@@ -232,6 +233,24 @@ class DistributionModuleService extends MedusaService({
   /** The real (decrypted) accounts of these withdrawals: for the admin's batch payout file only. */
   openWithdrawalAccounts(ids: string[]): Promise<Map<string, Record<string, unknown>>> {
     return this.service_<AccountVaultService>("accountVaultService").openAccounts(ids)
+  }
+
+  /** Per currency, the month's opening balance, credits, debits and closing balance. */
+  getStatements(distributorId: string, start: Date, end: Date): Promise<Statement[]> {
+    return this.service_<WalletAuditService>("walletAuditService").statements(distributorId, start, end)
+  }
+
+  listOrdersWithCommissions(from: Date | null, to: Date | null): Promise<string[]> {
+    return this.service_<WalletAuditService>("walletAuditService").ordersWithCommissions(from, to)
+  }
+
+  listCommissionsOfOrders(orderIds: string[]) {
+    return this.service_<WalletAuditService>("walletAuditService").commissionsOfOrders(orderIds)
+  }
+
+  /** Where the ledger disagrees with the commissions of these orders and the withdrawals of the range. */
+  findLedgerDifferences(orderIds: string[], from: Date | null, to: Date | null): Promise<AuditDifference[]> {
+    return this.service_<WalletAuditService>("walletAuditService").ledgerDifferences(orderIds, from, to)
   }
 
   /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */

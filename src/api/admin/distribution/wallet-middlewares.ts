@@ -1,5 +1,5 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminCreateAdjustment, AdminGetLedgerParams, AdminMarkWithdrawalFailed } from "./wallet-validators"
+import { AdminCreateAdjustment, AdminGetLedgerParams, AdminMarkWithdrawalFailed, DateRangeParams, MonthParams } from "./wallet-validators"
 
 const list = { defaults: ["id"], isList: true }
 
@@ -8,4 +8,6 @@ export const adminWalletMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/adjustments", middlewares: [validateAndTransformBody(AdminCreateAdjustment)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/mark-failed", middlewares: [validateAndTransformBody(AdminMarkWithdrawalFailed)] },
   { method: ["GET"], matcher: "/admin/distribution/ledger", middlewares: [validateAndTransformQuery(AdminGetLedgerParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/statements", middlewares: [validateAndTransformQuery(MonthParams, {})] },
+  { method: ["GET"], matcher: "/admin/distribution/reconciliation", middlewares: [validateAndTransformQuery(DateRangeParams, {})] },
 ]

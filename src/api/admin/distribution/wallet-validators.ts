@@ -41,7 +41,7 @@ export type AdminCreateAdjustmentType = z.infer<typeof AdminCreateAdjustment>
 
 export const AdminMarkWithdrawalFailed = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 
-export const MonthParams = z.strictObject({
-  month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM"),
+export const MonthParams = z.object({
+  month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
 })
 export type MonthParamsType = z.infer<typeof MonthParams>

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import {
@@ -41,52 +42,54 @@ const ORDER_FIELDS = [
  * it could be attributed to. The plan is then a pure function of this state.
  */
 export const loadOrderSyncStateStepId = "load-order-sync-state"
-export const loadOrderSyncStateStep = createStep(
-  loadOrderSyncStateStepId,
-  async ({ order_id }: { order_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
-    const raw = data[0] as Record<string, any> | undefined
-    if (!raw) return new StepResponse<OrderSyncState | null>(null)
+export const loadOrderSyncStateStep = createStep(loadOrderSyncStateStepId, async ({ order_id }: { order_id: string }, { container }) => {
+  return new StepResponse<OrderSyncState | null>(await loadOrderSyncState(container, order_id))
+})
 
-    const now = new Date()
-    const order = toSnapshot(raw)
-    const settings = await service.getSettings()
-    const [stored] = await service.listOrderAttributions({ order_id }, { take: 1 })
-    const frozen: FrozenAttribution | null = stored
-      ? {
-          distributor_id: stored.distributor_id,
-          code: stored.code,
-          source: stored.source,
-          terms: (stored.terms ?? []) as unknown as LevelTerms[],
-          max_total_rate: stored.max_total_rate,
-          lines: (stored.lines ?? {}) as unknown as FrozenLines,
-          line_terms: (stored.line_terms ?? null) as unknown as FrozenAttribution["line_terms"],
-          triggered_at: stored.triggered_at,
-        }
-      : null
+/** The step's read, for callers that only want to know what a sync would plan (reconciliation): writes nothing. */
+export async function loadOrderSyncState(container: MedusaContainer, order_id: string): Promise<OrderSyncState | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
+  const raw = data[0] as Record<string, any> | undefined
+  if (!raw) return null
 
-    const needsBuyer = !frozen || settings.enrollment_mode === "after_first_order"
-    const [buyer] = order.customer_id && needsBuyer ? await service.listDistributors({ customer_id: order.customer_id }, { take: 1 }) : []
-    const attribution_inputs = frozen ? null : await readAttributionInputs(service, order, raw, buyer ?? null, settings)
+  const now = new Date()
+  const order = toSnapshot(raw)
+  const settings = await service.getSettings()
+  const [stored] = await service.listOrderAttributions({ order_id }, { take: 1 })
+  const frozen: FrozenAttribution | null = stored
+    ? {
+        distributor_id: stored.distributor_id,
+        code: stored.code,
+        source: stored.source,
+        terms: (stored.terms ?? []) as unknown as LevelTerms[],
+        max_total_rate: stored.max_total_rate,
+        lines: (stored.lines ?? {}) as unknown as FrozenLines,
+        line_terms: (stored.line_terms ?? null) as unknown as FrozenAttribution["line_terms"],
+        triggered_at: stored.triggered_at,
+      }
+    : null
 
-    // Rules and campaigns matter only for lines seen for the first time, on an attributed order.
-    const paid = frozen ? frozen.terms.length > 0 : !!attribution_inputs && Object.keys(attribution_inputs.chains).length > 0
-    const unseen = order.lines.filter((line) => line.quantity > 0 && !frozen?.lines[line.line_item_id])
-    const rule_context = paid && unseen.length ? await readRuleContext(query, service, unseen, frozen ? now : order.created_at) : null
+  const needsBuyer = !frozen || settings.enrollment_mode === "after_first_order"
+  const [buyer] = order.customer_id && needsBuyer ? await service.listDistributors({ customer_id: order.customer_id }, { take: 1 }) : []
+  const attribution_inputs = frozen ? null : await readAttributionInputs(service, order, raw, buyer ?? null, settings)
 
-    return new StepResponse<OrderSyncState | null>({
-      order,
-      settings,
-      now,
-      frozen,
-      attribution_inputs,
-      buyer_is_distributor: !!buyer,
-      rule_context,
-    })
+  // Rules and campaigns matter only for lines seen for the first time, on an attributed order.
+  const paid = frozen ? frozen.terms.length > 0 : !!attribution_inputs && Object.keys(attribution_inputs.chains).length > 0
+  const unseen = order.lines.filter((line) => line.quantity > 0 && !frozen?.lines[line.line_item_id])
+  const rule_context = paid && unseen.length ? await readRuleContext(query, service, unseen, frozen ? now : order.created_at) : null
+
+  return {
+    order,
+    settings,
+    now,
+    frozen,
+    attribution_inputs,
+    buyer_is_distributor: !!buyer,
+    rule_context,
   }
-)
+}
 
 function toSnapshot(order: Record<string, any>): OrderSnapshot {
   const payments: Record<string, any>[] = (order.payment_collections ?? []).flatMap((pc: any) => pc?.payments ?? [])
