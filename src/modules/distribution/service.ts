@@ -35,6 +35,7 @@ import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../t
 import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingService } from "./services/share-tracking"
 import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
 import type { AccountVaultService } from "./services/account-vault"
+import type { AuditExportService, ExportKind, ExportRange } from "./services/audit-export"
 import type { AuditDifference, Statement, WalletAuditService } from "./services/wallet-audit"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
@@ -216,6 +217,11 @@ class DistributionModuleService extends MedusaService({
     return this.wallet_.transitionWithdrawal(id, action, data, sharedContext)
   }
 
+  /** Marks approved withdrawals paid with their references, all or none; already paid with the same reference: reported, not paid again. */
+  async markWithdrawalsPaid(items: { id: string; reference: string }[], @MedusaContext() sharedContext: Context = {}) {
+    return this.wallet_.markPaidBatch(items, sharedContext)
+  }
+
   /** An admin's signed adjustment of a wallet, with its reason and author. */
   async adjustBalance(input: WalletAdjustmentInput, @MedusaContext() sharedContext: Context = {}) {
     return this.wallet_.adjustBalance(input, sharedContext)
@@ -251,6 +257,11 @@ class DistributionModuleService extends MedusaService({
   /** Where the ledger disagrees with the commissions of these orders and the withdrawals of the range. */
   findLedgerDifferences(orderIds: string[], from: Date | null, to: Date | null): Promise<AuditDifference[]> {
     return this.service_<WalletAuditService>("walletAuditService").ledgerDifferences(orderIds, from, to)
+  }
+
+  /** The rows of an audit export, streamed from a database cursor. */
+  streamExport(kind: ExportKind, range: ExportRange) {
+    return this.service_<AuditExportService>("auditExportService").stream(kind, range)
   }
 
   /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */
