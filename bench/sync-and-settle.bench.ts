@@ -4,7 +4,7 @@
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { writeFileSync } from "fs"
+import { existsSync, readFileSync, writeFileSync } from "fs"
 import { join } from "path"
 import { createAdminUser, Headers, placeOrder, Seed, seedStore } from "../integration-tests/helpers/order-flow"
 import { boundBuyer, makeDistributor, waitForOrderView } from "../integration-tests/helpers/distribution"
@@ -30,7 +30,10 @@ medusaIntegrationTestRunner({
     })
 
     afterAll(() => {
-      writeFileSync(join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n")
+      // Merged: other benches (export.bench.ts) keep their keys.
+      const file = join(__dirname, "results.json")
+      const previous = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {}
+      writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + "\n")
       console.log(JSON.stringify(results, null, 2))
     })
 
