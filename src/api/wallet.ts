@@ -43,3 +43,14 @@ export function formatLedgerEntry(e: Record<string, any>, { forDistributor = fal
     created_at: e.created_at,
   }
 }
+
+/** `YYYY-MM` (UTC) as [start, end); the current month when none is given. */
+export function monthOf({ month }: { month?: string }) {
+  const now = new Date()
+  const [year, m] = month ? month.split("-").map(Number) : [now.getUTCFullYear(), now.getUTCMonth() + 1]
+  return {
+    month: `${year}-${String(m).padStart(2, "0")}`,
+    start: new Date(Date.UTC(year, m - 1, 1)),
+    end: new Date(Date.UTC(year, m, 1)),
+  }
+}

@@ -41,6 +41,8 @@ import type { AdminStatsResponse } from "../../types/admin-stats"
 import type { AccountVaultService } from "./services/account-vault"
 import type { AppliedGradeChange, GradeProgressService } from "./services/grade-progress"
 import type { GradeMetrics } from "./calculations"
+import type { AuditExportService, ExportKind, ExportRange } from "./services/audit-export"
+import type { AuditDifference, Statement, WalletAuditService } from "./services/wallet-audit"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
 type InjectedDependencies = {
@@ -223,6 +225,11 @@ class DistributionModuleService extends MedusaService({
     return this.wallet_.transitionWithdrawal(id, action, data, sharedContext)
   }
 
+  /** Marks approved withdrawals paid with their references, all or none; already paid with the same reference: reported, not paid again. */
+  async markWithdrawalsPaid(items: { id: string; reference: string }[], @MedusaContext() sharedContext: Context = {}) {
+    return this.wallet_.markPaidBatch(items, sharedContext)
+  }
+
   /** An admin's signed adjustment of a wallet, with its reason and author. */
   async adjustBalance(input: WalletAdjustmentInput, @MedusaContext() sharedContext: Context = {}) {
     return this.wallet_.adjustBalance(input, sharedContext)
@@ -240,6 +247,29 @@ class DistributionModuleService extends MedusaService({
   /** The real (decrypted) accounts of these withdrawals: for the admin's batch payout file only. */
   openWithdrawalAccounts(ids: string[]): Promise<Map<string, Record<string, unknown>>> {
     return this.service_<AccountVaultService>("accountVaultService").openAccounts(ids)
+  }
+
+  /** Per currency, the month's opening balance, credits, debits and closing balance. */
+  getStatements(distributorId: string, start: Date, end: Date): Promise<Statement[]> {
+    return this.service_<WalletAuditService>("walletAuditService").statements(distributorId, start, end)
+  }
+
+  listOrdersWithCommissions(from: Date | null, to: Date | null): Promise<string[]> {
+    return this.service_<WalletAuditService>("walletAuditService").ordersWithCommissions(from, to)
+  }
+
+  listCommissionsOfOrders(orderIds: string[]) {
+    return this.service_<WalletAuditService>("walletAuditService").commissionsOfOrders(orderIds)
+  }
+
+  /** Where the ledger disagrees with the commissions of these orders and the withdrawals of the range. */
+  findLedgerDifferences(orderIds: string[], from: Date | null, to: Date | null): Promise<AuditDifference[]> {
+    return this.service_<WalletAuditService>("walletAuditService").ledgerDifferences(orderIds, from, to)
+  }
+
+  /** The rows of an audit export, streamed from a database cursor. */
+  streamExport(kind: ExportKind, range: ExportRange) {
+    return this.service_<AuditExportService>("auditExportService").stream(kind, range)
   }
 
   /* Share tracking, conversion stats and repurchase reminders live in services/; these delegate. */

@@ -11,7 +11,7 @@ import {
   TermSet,
   totalsOf,
 } from "../../modules/distribution/calculations"
-import { readOrderSyncState, readProductFacts } from "../commission/steps/load-order-sync-state"
+import { loadOrderSyncState, readProductFacts } from "../commission/steps/load-order-sync-state"
 import { AdminPreviewTermsType } from "../../api/admin/distribution/terms/validators"
 
 /** A preview reads every order of its range; past this many it answers on the first ones and says so. */
@@ -45,7 +45,7 @@ export async function previewCommissionTerms(
   const truncated = attributions.length > MAX_PREVIEW_ORDERS
   const states: OrderSyncState[] = []
   for (const a of attributions.slice(0, MAX_PREVIEW_ORDERS)) {
-    const state = await readOrderSyncState(container, a.order_id)
+    const state = await loadOrderSyncState(container, a.order_id)
     if (state?.frozen?.terms.length) states.push(state)
   }
 

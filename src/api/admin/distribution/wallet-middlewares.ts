@@ -1,5 +1,13 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminCreateAdjustment, AdminGetLedgerParams, AdminMarkWithdrawalFailed } from "./wallet-validators"
+import {
+  AdminBatchMarkPaid,
+  AdminBatchWithdrawals,
+  AdminCreateAdjustment,
+  AdminGetLedgerParams,
+  AdminMarkWithdrawalFailed,
+  DateRangeParams,
+  MonthParams,
+} from "./wallet-validators"
 
 const list = { defaults: ["id"], isList: true }
 
@@ -8,4 +16,11 @@ export const adminWalletMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/adjustments", middlewares: [validateAndTransformBody(AdminCreateAdjustment)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/mark-failed", middlewares: [validateAndTransformBody(AdminMarkWithdrawalFailed)] },
   { method: ["GET"], matcher: "/admin/distribution/ledger", middlewares: [validateAndTransformQuery(AdminGetLedgerParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/statements", middlewares: [validateAndTransformQuery(MonthParams, {})] },
+  { method: ["POST"], matcher: "/admin/distribution/withdrawals/batch", middlewares: [validateAndTransformBody(AdminBatchWithdrawals)] },
+  { method: ["POST"], matcher: "/admin/distribution/withdrawals/batch/mark-paid", middlewares: [validateAndTransformBody(AdminBatchMarkPaid)] },
+  ...["commissions", "distributors", "withdrawals", "ledger"].map(
+    (kind): MiddlewareRoute => ({ method: ["GET"], matcher: `/admin/distribution/${kind}/export`, middlewares: [validateAndTransformQuery(DateRangeParams, {})] })
+  ),
+  { method: ["GET"], matcher: "/admin/distribution/reconciliation", middlewares: [validateAndTransformQuery(DateRangeParams, {})] },
 ]

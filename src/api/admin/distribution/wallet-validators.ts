@@ -41,7 +41,24 @@ export type AdminCreateAdjustmentType = z.infer<typeof AdminCreateAdjustment>
 
 export const AdminMarkWithdrawalFailed = z.strictObject({ reason: z.string().trim().min(1).max(500) })
 
-export const MonthParams = z.strictObject({
-  month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM"),
+export const MonthParams = z.object({
+  month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
 })
 export type MonthParamsType = z.infer<typeof MonthParams>
+
+const withdrawalId = z.string().trim().min(1).max(100)
+const unique = (ids: string[]) => new Set(ids).size === ids.length
+
+export const AdminBatchWithdrawals = z.strictObject({
+  ids: z.array(withdrawalId).min(1).max(500).refine(unique, { message: "lists a withdrawal twice" }),
+})
+export type AdminBatchWithdrawalsType = z.infer<typeof AdminBatchWithdrawals>
+
+export const AdminBatchMarkPaid = z.strictObject({
+  items: z
+    .array(z.strictObject({ id: withdrawalId, reference: z.string().trim().min(1).max(200) }))
+    .min(1)
+    .max(500)
+    .refine((items) => unique(items.map((i) => i.id)), { message: "lists a withdrawal twice" }),
+})
+export type AdminBatchMarkPaidType = z.infer<typeof AdminBatchMarkPaid>

@@ -1,5 +1,5 @@
 import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
-import { StoreGetLedgerParams } from "./wallet-validators"
+import { MonthParams, StoreGetLedgerParams } from "./wallet-validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
 
@@ -10,4 +10,5 @@ export const storeWalletMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/distribution/me/ledger",
     middlewares: [customer, validateAndTransformQuery(StoreGetLedgerParams, { defaults: ["id"], isList: true })],
   },
+  { method: ["GET"], matcher: "/store/distribution/me/statements", middlewares: [customer, validateAndTransformQuery(MonthParams, {})] },
 ]

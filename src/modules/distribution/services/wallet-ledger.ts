@@ -238,6 +238,48 @@ export class WalletLedgerService {
   }
 
   /**
+   * Marks a batch of approved withdrawals paid, each with its payout reference, all or none,
+   * under row locks taken in id order (two batches at once never deadlock, and the second
+   * waits). Idempotent: a withdrawal already paid with the same reference is reported, not
+   * paid again; one paid with another reference, or not approved, refuses the whole batch.
+   */
+  @InjectTransactionManager()
+  async markPaidBatch(
+    items: { id: string; reference: string }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ paid: WithdrawalRow[]; already_paid: string[] }> {
+    const sql = await sqlOf(sharedContext)
+    const ids = [...new Set(items.map((i) => i.id))].sort()
+    const rows: { id: string; status: string; reference: string | null }[] = await sql("distribution_withdrawal")
+      .select("id", "status", "reference")
+      .whereIn("id", ids)
+      .andWhere({ deleted_at: null })
+      .orderBy("id")
+      .forUpdate()
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const problems: string[] = []
+    const toPay: { id: string; reference: string }[] = []
+    const already: string[] = []
+    for (const item of items) {
+      const row = byId.get(item.id)
+      if (!row) problems.push(`${item.id} was not found`)
+      else if (row.status === "paid" && row.reference === item.reference) already.push(item.id)
+      else if (row.status === "paid") problems.push(`${item.id} is paid already, with reference ${row.reference}`)
+      else if (row.status !== "approved") problems.push(`${item.id} is ${row.status}: mark paid applies to approved ones`)
+      else toPay.push(item)
+    }
+    if (problems.length) throw notAllowed(`Nothing was marked paid: ${problems.join("; ")}`)
+    const now = new Date()
+    const paid = toPay.length
+      ? await this.withdrawals_.update(
+          toPay.map((i) => ({ id: i.id, status: "paid" as const, reference: i.reference, paid_at: now })),
+          sharedContext
+        )
+      : []
+    return { paid, already_paid: already }
+  }
+
+  /**
    * Settles one page of matured commissions into the ledger. `SKIP LOCKED` gives two
    * workers disjoint pages; the ledger's unique `(type, reference_id)` makes a replay fail
    * instead of paying twice.

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
 import {
@@ -43,11 +43,11 @@ const ORDER_FIELDS = [
  */
 export const loadOrderSyncStateStepId = "load-order-sync-state"
 export const loadOrderSyncStateStep = createStep(loadOrderSyncStateStepId, async ({ order_id }: { order_id: string }, { container }) => {
-  return new StepResponse<OrderSyncState | null>(await readOrderSyncState(container, order_id))
+  return new StepResponse<OrderSyncState | null>(await loadOrderSyncState(container, order_id))
 })
 
-/** The state a sync decides from (also read by the rules preview, which writes nothing). */
-export async function readOrderSyncState(container: MedusaContainer, order_id: string): Promise<OrderSyncState | null> {
+/** The step's read, for callers that only want to know what a sync would plan (reconciliation): writes nothing. */
+export async function loadOrderSyncState(container: MedusaContainer, order_id: string): Promise<OrderSyncState | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
   const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: order_id } })
@@ -80,7 +80,15 @@ export async function readOrderSyncState(container: MedusaContainer, order_id: s
   const unseen = order.lines.filter((line) => line.quantity > 0 && !frozen?.lines[line.line_item_id])
   const rule_context = paid && unseen.length ? await readRuleContext(query, service, unseen, frozen ? now : order.created_at) : null
 
-  return { order, settings, now, frozen, attribution_inputs, buyer_is_distributor: !!buyer, rule_context }
+  return {
+    order,
+    settings,
+    now,
+    frozen,
+    attribution_inputs,
+    buyer_is_distributor: !!buyer,
+    rule_context,
+  }
 }
 
 function toSnapshot(order: Record<string, any>): OrderSnapshot {
