@@ -1,7 +1,9 @@
 // The reference storefront (storefront/) for `npm run demo`: built with Vite when its build is
-// missing or older than its sources, then served from the demo's own process: static files,
-// every other path answered with index.html (the app routes in the browser), and
+// missing or was made from other sources (a hash of them is kept beside the build), then
+// served from the demo's own process: static files, every other path answered with
+// index.html (the app routes in the browser), and
 // `/config.js`, which tells the app where the Medusa server is and which publishable key to use.
+const crypto = require("crypto")
 const fs = require("fs")
 const http = require("http")
 const path = require("path")
@@ -23,17 +25,25 @@ const TYPES = {
   ".woff2": "font/woff2",
 }
 
-function newestChange(entry) {
-  const stat = fs.statSync(entry)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestChange(path.join(entry, name))))
+function files(entry) {
+  if (!fs.existsSync(entry)) return []
+  if (!fs.statSync(entry).isDirectory()) return [entry]
+  return fs.readdirSync(entry).sort().flatMap((name) => files(path.join(entry, name)))
 }
 
-/** Whether storefront/dist is missing or older than a source of the app or of the typed client. */
+/** A hash of every source of the app and of the typed client: the build is stale when it differs. */
+function sourceHash() {
+  const hash = crypto.createHash("sha256")
+  for (const file of sources.flatMap(files)) hash.update(path.relative(root, file)).update("\0").update(fs.readFileSync(file)).update("\0")
+  return hash.digest("hex")
+}
+
+const stampFile = path.join(distDir, ".source-hash")
+
+/** Whether storefront/dist is missing or was built from other sources (of the app or of the typed client). */
 function needsBuild() {
-  const built = path.join(distDir, "index.html")
-  if (!fs.existsSync(built)) return true
-  return Math.max(...sources.filter((s) => fs.existsSync(s)).map(newestChange)) > fs.statSync(built).mtimeMs
+  if (!fs.existsSync(path.join(distDir, "index.html")) || !fs.existsSync(stampFile)) return true
+  return fs.readFileSync(stampFile, "utf8").trim() !== sourceHash()
 }
 
 /** `vite build` of storefront/; its output goes to `logFile`. */
@@ -46,9 +56,12 @@ function buildStorefront(logFile) {
     })
     fs.closeSync(log)
     vite.on("error", reject)
-    vite.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`vite build of storefront/ failed (exit ${code}): see ${path.relative(root, logFile)}`))
-    )
+    const hash = sourceHash() // of the sources this build reads
+    vite.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`vite build of storefront/ failed (exit ${code}): see ${path.relative(root, logFile)}`))
+      fs.writeFileSync(stampFile, `${hash}\n`)
+      resolve()
+    })
   })
 }
 

@@ -131,6 +131,30 @@ describe("reference storefront on the demo", () => {
     await context.close()
   })
 
+  it("a visitor who registers after opening the link is bound to its distributor, and applies", async () => {
+    const { context, page } = await newPage("en-US")
+    await page.goto(demo.shareLink)
+    await expectText(page, '[data-testid="ref-banner"]', "You came through Carol Sips's link")
+    await page.click('[data-testid="nav-account"]')
+    await page.click("text=New here? Create an account")
+    await page.fill('input[name="first_name"]', "Mei")
+    await page.fill('input[name="last_name"]', "Chen")
+    await page.fill('input[name="email"]', `mei.${Date.now()}@example.com`)
+    await page.fill('input[name="password"]', "a-long-password")
+    await page.click('[data-testid="account-submit"]')
+    // The answer of POST /store/distribution/bind, made right after registration.
+    await expectText(page, '[data-testid="bound-to"]', "You are now linked to Carol Sips")
+    await expectText(page, '[data-testid="hello"]', "Hello, Mei")
+
+    // She applies in the centre; the demo store approves distributors by hand.
+    await page.click('[data-testid="nav-centre"]')
+    await page.fill('input[name="display_name"]', "Mei's Teas")
+    await page.click('[data-testid="apply"]')
+    await expectText(page, '[data-testid="distributor-status"]', "Under review")
+    await shot(page, "apply")
+    await context.close()
+  })
+
   it("the seeded distributor makes a product link; the poster PNG's QR code is that link and opens the product", async () => {
     const { context, page } = await newPage("en-US")
     await login(page, demo.sharer.email, demo.sharer.password)
@@ -176,10 +200,11 @@ describe("reference storefront on the demo", () => {
     const { context, page } = await newPage("en-US")
     await login(page, demo.sharer.email, demo.sharer.password)
     await page.goto(`${demo.storefrontUrl}/distribution/team`)
-    // Erin applied through Carol's link and waits for approval: Carol's one level-1 member.
-    await page.waitForSelector('[data-testid="team-list"] li')
-    expect(await page.locator('[data-testid="team-list"] li').allTextContents()).toEqual([expect.stringContaining("Erin Steeps")])
-    await expectText(page, '[data-testid="team-level-1"]', "Level 1 · 1")
+    // Level 1: Erin (seeded) and Mei (who applied above), both bound to Carol and awaiting approval; newest first.
+    await expectText(page, '[data-testid="team-level-1"]', "Level 1 · 2")
+    const members = await page.locator('[data-testid="team-list"] li .title').allTextContents()
+    expect(members).toEqual(["Mei's Teas", "Erin Steeps"])
+    await expect(page.locator('[data-testid="team-list"] li .pill').allTextContents()).resolves.toEqual(["Under review", "Under review"])
     await shot(page, "team")
 
     await page.click('[data-testid="tab-commissions"]')
@@ -197,6 +222,8 @@ describe("reference storefront on the demo", () => {
     const { context, page } = await newPage("en-US")
     await login(page, demo.sharer.email, demo.sharer.password)
     await page.goto(`${demo.storefrontUrl}/distribution/withdrawals`)
+    // 16.80 settled in the seed, 10 paid out: 6.80 available; the guest order's 2.40 is still pending.
+    await expectText(page, '[data-testid="available"]', "$6.80")
     const account = `carol+${Date.now()}@example.com`
     await page.fill('input[name="amount"]', "1.5")
     await page.selectOption('select[name="method"]', "alipay")
@@ -204,6 +231,7 @@ describe("reference storefront on the demo", () => {
     await page.fill('input[name="name"]', "Carol Wang")
     await page.click('[data-testid="request-withdrawal"]')
     await expectText(page, '[data-testid="withdrawal-done"]', "Requested: $1.50")
+    await expectText(page, '[data-testid="available"]', "$5.30") // it leaves the available balance at once
     await page.waitForSelector('[data-testid="withdrawal"]:has-text("$1.50 · Alipay")')
     await expect(page.locator('[data-testid="withdrawal"]').first().textContent()).resolves.toContain("$1.50 · Alipay")
     await shot(page, "withdrawals")
@@ -242,7 +270,9 @@ describe("reference storefront on the demo", () => {
     await page.click("text=关闭")
 
     await page.click('[data-testid="tab-team"]')
-    await expectText(page, '[data-testid="team-level-1"]', "1 级 · 1")
+    await expectText(page, '[data-testid="team-level-1"]', "1 级 · 2")
+    await expect(page.locator('[data-testid="team-list"] li .pill').allTextContents()).resolves.toEqual(["审核中", "审核中"])
+    await shot(page, "zh-team")
     await page.click('[data-testid="tab-commissions"]')
     await page.click('[data-testid="com-status-pending"]')
     await page.waitForSelector('[data-testid="commission"]')

@@ -4,6 +4,8 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { distribution, sdk, shareFlow, statusOf } from "./medusa"
 
 const CART_KEY = "storefront_cart_id"
+/** The display name of the distributor whose link was captured last, for the banner and "linked to …". */
+const REFERRER_KEY = "storefront_referrer"
 const CART_FIELDS = "*items,*items.variant,*items.product,+metadata,*promotions,+total,+subtotal,+item_total,+discount_total,+shipping_total,+tax_total"
 
 type Shop = {
@@ -62,7 +64,7 @@ export function ShopProvider({ children }: { children: ReactNode }) {
 
   const bind = useCallback(async () => {
     const binding = await shareFlow.bindCustomer().catch(() => null)
-    if (binding) setBoundTo(referrerName.get(binding.code) ?? binding.code)
+    if (binding) setBoundTo(sessionStorage.getItem(REFERRER_KEY) ?? binding.code)
   }, [])
 
   useEffect(() => {
@@ -70,12 +72,10 @@ export function ShopProvider({ children }: { children: ReactNode }) {
       // 1. On landing: `?ref=CODE` is checked (the server records the visit) and kept in a cookie for binding_days.
       const captured = await shareFlow.capture(window.location.href).catch(() => null)
       if (captured?.kept) {
-        const name = captured.distributor?.display_name ?? captured.code
-        referrerName.set(captured.code, name)
-        sessionStorage.setItem("storefront_referrer", name)
+        sessionStorage.setItem(REFERRER_KEY, captured.distributor?.display_name ?? captured.code)
         window.history.replaceState(null, "", withoutRef(window.location.href))
       }
-      setReferrer(sessionStorage.getItem("storefront_referrer"))
+      setReferrer(sessionStorage.getItem(REFERRER_KEY))
       const [{ regions }, me] = await Promise.all([
         sdk.store.region.list({ limit: 1 }),
         // Only with a saved login: asking without one is a 401 in the console.
@@ -158,9 +158,6 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     </Context.Provider>
   )
 }
-
-/** Display names of captured codes, for "linked to …" after a bind. */
-const referrerName = new Map<string, string>()
 
 export function useShop(): Shop {
   const value = useContext(Context)

@@ -89,7 +89,7 @@ function Apply({ onApplied }: { onApplied: () => void }) {
       <form className="form" onSubmit={submit}>
         <label>
           {t("display_name")}
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
+          <input name="display_name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
         </label>
         <ErrorLine error={failure} />
         <button className="primary block" type="submit" data-testid="apply">
