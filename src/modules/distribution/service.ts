@@ -18,6 +18,8 @@ import {
   Setting,
   SettingChange,
   ShareLink,
+  TeamBonusPayout,
+  TeamBonusPlan,
   TeamPath,
   WalletAccount,
   Withdrawal,
@@ -36,6 +38,7 @@ import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../t
 import type { CartCodeRow, RecordCartCodeInput, RecordVisitInput, ShareTrackingService } from "./services/share-tracking"
 import type { ConversionRange, ConversionStats, ConversionStatsService, LinkFunnel } from "./services/conversion-stats"
 import type { AppliedGradeChange, GradeProgressService } from "./services/grade-progress"
+import type { TeamBonusPayoutRow, TeamBonusService } from "./services/team-bonus"
 import type { GradeMetrics } from "./calculations"
 import type { ClaimedRepurchaseReminder, RepurchaseClaimsService, RepurchaseReminderClaim } from "./services/repurchase-claims"
 
@@ -72,6 +75,8 @@ class DistributionModuleService extends MedusaService({
   Setting,
   SettingChange,
   ShareLink,
+  TeamBonusPayout,
+  TeamBonusPlan,
   TeamPath,
   WalletAccount,
   Withdrawal,
@@ -269,6 +274,15 @@ class DistributionModuleService extends MedusaService({
 
   revertGradeChanges(changes: AppliedGradeChange[]): Promise<void> {
     return this.service_<GradeProgressService>("gradeProgressService").revertGradeChanges(changes)
+  }
+
+  /** Pays a team bonus plan for one closed month ("YYYY-MM"), once. */
+  payTeamBonus(planId: string, period: string): Promise<TeamBonusPayoutRow[]> {
+    return this.service_<TeamBonusService>("teamBonusService").payTeamBonus(planId, period)
+  }
+
+  undoTeamBonusPayouts(ids: string[]): Promise<void> {
+    return this.service_<TeamBonusService>("teamBonusService").undoTeamBonusPayouts(ids)
   }
 
   gradeHistory(distributorId: string) {
