@@ -6,7 +6,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { capturePayment, createAdminUser, Headers, placeOrder, recordEvents, Seed, seedStore } from "../helpers/order-flow"
 import { boundBuyer, makeDistributor, orderView, setSettings, statusOf, waitForOrderView } from "../helpers/distribution"
-import { failInsertsInto, rowsOf, warmPool } from "../helpers/db"
+import { failInsertsInto, pgOf, rowsOf, warmPool } from "../helpers/db"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
 import { upgradeDistributorGradesWorkflow } from "../../src/workflows/grade/workflows/upgrade-distributor-grades"
@@ -191,6 +191,41 @@ medusaIntegrationTestRunner({
       expect((await orderView(api, admin, order.id)).commissions[0]).toMatchObject({ amount: 20 })
       // A range the wrong way round is refused.
       expect(await statusOf(api.post("/admin/distribution/rules/preview", { rules: [], from: today, to: "2020-01-01" }, admin))).toBe(400)
+    })
+
+    it("pays a month's team bonus (团队分红) once, on the team's settled sales, even when paid from two workers at once", async () => {
+      const container = getContainer()
+      await setSettings(api, admin, { settlement_trigger: "captured", freeze_days: 0 })
+      const { grade: leaderGrade } = await post("/admin/distribution/grades", { name: "团队长", rank: 4, level_rates: [0.1, 0.05] })
+      const leader = await makeDistributor(api, admin, seed, "leader@test.local")
+      await post(`/admin/distribution/distributors/${leader.distributor.id}`, { grade_id: leaderGrade.id })
+      const member = await makeDistributor(api, admin, seed, "member1@test.local", leader.distributor.id)
+      const buyer = await boundBuyer(api, seed, "buyer5@test.local", member.distributor.code)
+      const order = await settledOrder(buyer.headers, [{ variant_id: seed.variants.A, quantity: 1 }, { variant_id: seed.variants.B, quantity: 1 }])
+      // The settlement happened last month (the month a bonus is paid for must be over).
+      const now = new Date()
+      const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15))
+      const period = lastMonth.toISOString().slice(0, 7)
+      await pgOf(container)("distribution_commission").where({ order_id: order.id }).update({ settled_at: lastMonth })
+
+      // 0.1 + 0.05 of level rates leave 0.15 under max_total_rate 0.3.
+      expect(await statusOf(api.post("/admin/distribution/team-bonus/plans", { name: "Too much", grade_id: leaderGrade.id, rate: 0.2 }, admin))).toBe(400)
+      const { team_bonus_plan: plan } = await post("/admin/distribution/team-bonus/plans", { name: "团队分红", grade_id: leaderGrade.id, rate: 0.02 })
+      expect(await statusOf(api.post("/admin/distribution/team-bonus/pay", { period: now.toISOString().slice(0, 7) }, admin))).toBe(400)
+
+      await warmPool(container, 12)
+      const results = await Promise.all(Array.from({ length: 4 }, () => post("/admin/distribution/team-bonus/pay", { period })))
+      const payouts = results.flatMap((r) => r.payouts)
+      // The member sold 150 of goods, settled: 2 % of it is 3, for the leader only (the member has no grade).
+      expect(payouts).toHaveLength(1)
+      expect(payouts[0]).toMatchObject({ plan_id: plan.id, period, distributor_id: leader.distributor.id, currency_code: "usd", team_sales: 150, amount: 3 })
+      expect((await post("/admin/distribution/team-bonus/pay", { period })).payouts).toEqual([])
+
+      const entries = await rowsOf(container, "distribution_ledger_entry", { distributor_id: leader.distributor.id })
+      expect(entries.map((e) => [e.type, Number(e.amount)])).toEqual([["settlement", 7.5], ["team_bonus", 3]])
+      const { balances } = (await get(`/admin/distribution/distributors/${leader.distributor.id}`))
+      expect(balances).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: 10.5, withdrawn: 0 }])
+      expect((await get(`/admin/distribution/team-bonus/payouts?period=${period}`)).count).toBe(1)
     })
 
     it("applies a settings preset as one recorded change", async () => {

@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminDistributionMiddlewares } from "./admin/distribution/middlewares"
 import { storeDistributionMiddlewares } from "./store/distribution/middlewares"
 import { adminTermsMiddlewares } from "./admin/distribution/terms/middlewares"
+import { adminTeamBonusMiddlewares } from "./admin/distribution/team-bonus/middlewares"
 import { distributionErrorHandler, pathGuardMiddlewares } from "./common/middlewares"
 import { adminWalletMiddlewares } from "./admin/distribution/wallet-middlewares"
 import { storeWalletMiddlewares } from "./store/distribution/wallet-middlewares"
@@ -13,6 +14,7 @@ export default defineMiddlewares({
     ...storeDistributionMiddlewares,
     ...adminDistributionMiddlewares,
     ...adminTermsMiddlewares,
+    ...adminTeamBonusMiddlewares,
     ...adminWalletMiddlewares,
     ...storeWalletMiddlewares,
   ],

@@ -18,4 +18,6 @@ export const DistributionEvents = {
   CUSTOMER_REPURCHASE_DUE: "distribution.customer.repurchase_due",
   /** `{ id: distributor_id, from_grade_id, to_grade_id, source }`: moved up a grade, automatically or by an admin. */
   GRADE_UPGRADED: "distribution.grade.upgraded",
+  /** `{ id, distributor_id, period, currency_code }`: a month's team bonus (团队分红) credited to the wallet. */
+  TEAM_BONUS_PAID: "distribution.team_bonus.paid",
 } as const

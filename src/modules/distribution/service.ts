@@ -19,6 +19,8 @@ import {
   Setting,
   SettingChange,
   ShareLink,
+  TeamBonusPayout,
+  TeamBonusPlan,
   TeamPath,
   WalletAccount,
   Withdrawal,
@@ -40,6 +42,7 @@ import type { OverviewStatsService } from "./services/overview-stats"
 import type { AdminStatsResponse } from "../../types/admin-stats"
 import type { AccountVaultService } from "./services/account-vault"
 import type { AppliedGradeChange, GradeProgressService } from "./services/grade-progress"
+import type { TeamBonusPayoutRow, TeamBonusService } from "./services/team-bonus"
 import type { GradeMetrics } from "./calculations"
 import type { AuditExportService, ExportKind, ExportRange } from "./services/audit-export"
 import type { AuditDifference, Statement, WalletAuditService } from "./services/wallet-audit"
@@ -79,6 +82,8 @@ class DistributionModuleService extends MedusaService({
   Setting,
   SettingChange,
   ShareLink,
+  TeamBonusPayout,
+  TeamBonusPlan,
   TeamPath,
   WalletAccount,
   Withdrawal,
@@ -333,6 +338,15 @@ class DistributionModuleService extends MedusaService({
 
   revertGradeChanges(changes: AppliedGradeChange[]): Promise<void> {
     return this.service_<GradeProgressService>("gradeProgressService").revertGradeChanges(changes)
+  }
+
+  /** Pays a team bonus plan for one closed month ("YYYY-MM"), once. */
+  payTeamBonus(planId: string, period: string): Promise<TeamBonusPayoutRow[]> {
+    return this.service_<TeamBonusService>("teamBonusService").payTeamBonus(planId, period)
+  }
+
+  undoTeamBonusPayouts(ids: string[]): Promise<void> {
+    return this.service_<TeamBonusService>("teamBonusService").undoTeamBonusPayouts(ids)
   }
 
   gradeHistory(distributorId: string) {

@@ -7,6 +7,7 @@ export const LEDGER_ENTRY_TYPES = [
   "withdrawal",
   "withdrawal_reversal",
   "admin_adjustment",
+  "team_bonus",
 ] as const
 
 /**
