@@ -110,10 +110,35 @@ const VALID: Record<string, Record<string, unknown>> = {
   "GET /store/distribution/me/team": {},
   "POST /store/distribution/me/withdrawals": { amount: 10, currency_code: "usd", method: "paypal", account: { email: "fuzz@test.local" } },
   "GET /store/distribution/me/withdrawals": {},
+  "GET /store/distribution/me/ledger": {},
+  "GET /store/distribution/me/statements": { month: "2026-11" },
+  "GET /admin/distribution/stats": { from: "2026-11-01", to: "2026-11-30" },
+  "GET /admin/distribution/customers/:id": {},
+  "POST /admin/distribution/distributors/batch": { ids: ["dist_missing"], action: "approve" },
+  "POST /admin/distribution/distributors/:id/adjustments": { amount: 5, currency_code: "usd", reason: "fuzz" },
+  "GET /admin/distribution/distributors/:id/statements": { month: "2026-11" },
+  "GET /admin/distribution/ledger": {},
+  "GET /admin/distribution/reconciliation": { from: "2026-11-01", to: "2026-11-30" },
+  "GET /admin/distribution/commissions/export": { from: "2026-11-01", to: "2026-11-30" },
+  "GET /admin/distribution/distributors/export": { from: "2026-11-01", to: "2026-11-30" },
+  "GET /admin/distribution/ledger/export": { from: "2026-11-01", to: "2026-11-30" },
+  "GET /admin/distribution/withdrawals/export": { from: "2026-11-01", to: "2026-11-30" },
+  "POST /admin/distribution/withdrawals/:id/mark-failed": { reason: "bank said no" },
+  "POST /admin/distribution/withdrawals/batch": { ids: ["dwd_missing"] },
+  "POST /admin/distribution/withdrawals/batch/mark-paid": { items: [{ id: "dwd_missing", reference: "R1" }] },
+  "POST /admin/distribution/rules/preview": { rules: [], from: "2026-11-01", to: "2026-11-30" },
+  "GET /admin/distribution/settings/presets": {},
+  "POST /admin/distribution/settings/presets/:name": {},
+  "GET /admin/distribution/team-bonus/plans": {},
+  "POST /admin/distribution/team-bonus/plans": { name: "Fuzz bonus", grade_id: "dgrd_missing", rate: 0.01 },
+  "POST /admin/distribution/team-bonus/plans/:id": { rate: 0.01 },
+  "DELETE /admin/distribution/team-bonus/plans/:id": {},
+  "POST /admin/distribution/team-bonus/pay": { period: "2020-01" },
+  "GET /admin/distribution/team-bonus/payouts": {},
 }
 
 /** Query keys the routes read, besides unknown ones. */
-const QUERY_KEYS = ["limit", "offset", "q", "status", "level", "fields", "order", "with_deleted", "distributor_id", "order_id", "region_id", "currency_code"]
+const QUERY_KEYS = ["limit", "offset", "q", "status", "level", "fields", "order", "with_deleted", "distributor_id", "order_id", "region_id", "currency_code", "from", "to", "month", "type", "period", "plan_id"]
 
 // ---- hostile values -------------------------------------------------------------------
 
@@ -287,6 +312,7 @@ medusaIntegrationTestRunner({
       const { campaign } = await post<{ campaign: { id: string } }>("/admin/distribution/campaigns", VALID["POST /admin/distribution/campaigns"], admin)
       const { tier } = await post<{ tier: { id: string } }>("/admin/distribution/tiers", VALID["POST /admin/distribution/tiers"], admin)
       const { cart } = await post<{ cart: { id: string } }>("/store/carts", { region_id: seed.regionId }, seed.storeHeaders)
+      const plan = await service.createTeamBonusPlans({ name: "Fuzz plan", grade_id: grade.id, rate: "0.01" })
       Object.assign(real, {
         "distributors/:id": d.distributor.id,
         "withdrawals/:id": withdrawal.id,
@@ -296,6 +322,9 @@ medusaIntegrationTestRunner({
         "campaigns/:id": campaign.id,
         "tiers/:id": tier.id,
         "carts/:id": cart.id,
+        "customers/:id": d.customer.id,
+        "presets/:name": "standard",
+        "plans/:id": plan.id,
         "codes/:code": d.distributor.code,
         "orders/:order_id": "order_01FUZZNOTANORDER00000000",
       })

@@ -121,6 +121,18 @@ medusaIntegrationTestRunner({
         offset: 0,
       })
       expect((await client.getMe()).balances).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: 30, withdrawn: 0 }])
+
+      // The wallet's movements and this month's statement add up to the balance.
+      const ledger = await client.listLedger()
+      expect(ledger.ledger_entries.map((e) => [e.type, e.amount])).toEqual([["withdrawal", -20], ["settlement", 50]])
+      expect(ledger).toMatchObject({ count: 2, limit: 20, offset: 0 })
+      expect((await client.listLedger({ type: "settlement" })).ledger_entries.map((e) => e.reference_id)).toEqual(["dcom_client"])
+      const month = new Date().toISOString().slice(0, 7)
+      expect(await client.getStatements({ month })).toEqual({
+        month,
+        statements: [{ currency_code: "usd", opening: 0, credits: 50, debits: 20, closing: 30 }],
+      })
+      expect(await sdkStatus(client.getStatements({ month: "2026-13" }))).toBe(400)
     })
 
     it("the share flow: capture ?ref=, keep it for binding_days, attach it to a guest's cart; the order pays", async () => {

@@ -12,12 +12,16 @@ import type {
   StoreCreateShareLinkBody,
   StoreCreateWithdrawalBody,
   StoreDistributorResponse,
+  StoreLedgerQuery,
+  StoreLedgerResponse,
   StoreLinksQuery,
   StoreLinksResponse,
   StoreMeResponse,
   StorePosterQuery,
   StorePosterResponse,
   StoreShareLinkResponse,
+  StoreStatementsQuery,
+  StoreStatementsResponse,
   StoreShareLinksQuery,
   StoreShareLinksResponse,
   StoreTeamQuery,
@@ -103,6 +107,13 @@ export function createDistributionClient(sdk: SdkLike) {
     /** (logged in) My withdrawals, newest first. */
     listWithdrawals: (query: StoreWithdrawalsQuery = {}, headers?: Headers) =>
       get<StoreWithdrawalsResponse>("/store/distribution/me/withdrawals", query, headers),
+
+    /** (logged in) My wallet's movements, newest first. */
+    listLedger: (query: StoreLedgerQuery = {}, headers?: Headers) => get<StoreLedgerResponse>("/store/distribution/me/ledger", query, headers),
+
+    /** (logged in) My statement for a month (`YYYY-MM`, UTC; this month by default), per currency. */
+    getStatements: (query: StoreStatementsQuery = {}, headers?: Headers) =>
+      get<StoreStatementsResponse>("/store/distribution/me/statements", query, headers),
   }
 }
 

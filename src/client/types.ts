@@ -213,6 +213,33 @@ export type StoreTeamResponse = Page & { members: StoreTeamMember[]; can_view_pe
 export type StoreCommissionsResponse = Page & { commissions: StoreCommission[] }
 export type StoreWithdrawalResponse = { withdrawal: StoreWithdrawal }
 export type StoreWithdrawalsResponse = Page & { withdrawals: StoreWithdrawal[] }
+
+/** Every movement of a distributor's wallet: settlements, clawbacks, withdrawals, adjustments, team bonus… */
+export type StoreLedgerEntryType =
+  | "settlement"
+  | "clawback"
+  | "commission_adjustment"
+  | "withdrawal"
+  | "withdrawal_reversal"
+  | "admin_adjustment"
+  | "team_bonus"
+export type StoreLedgerEntry = {
+  id: string
+  distributor_id: string
+  currency_code: string
+  /** Signed: credits are positive, debits negative. */
+  amount: number
+  type: StoreLedgerEntryType
+  reference_id: string | null
+  note: string | null
+  created_at: string
+}
+export type StoreLedgerQuery = PageQuery & { type?: StoreLedgerEntryType; currency_code?: string; from?: string; to?: string }
+export type StoreLedgerResponse = Page & { ledger_entries: StoreLedgerEntry[] }
+/** One month (UTC) of one currency: opening + credits − debits = closing (debits are positive). */
+export type StoreStatement = { currency_code: string; opening: number; credits: number; debits: number; closing: number }
+export type StoreStatementsQuery = { month?: string }
+export type StoreStatementsResponse = { month: string; statements: StoreStatement[] }
 export type StoreBindingResponse = { binding: StoreBinding }
 export type StoreCartDistributionResponse = { cart: HttpTypes.StoreCart }
 export type StoreShareLinkResponse = { share_link: StoreShareLink }

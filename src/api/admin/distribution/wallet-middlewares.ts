@@ -1,4 +1,5 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { validateQuery } from "../../common/middlewares"
 import {
   AdminBatchMarkPaid,
   AdminBatchWithdrawals,
@@ -15,12 +16,12 @@ const list = { defaults: ["id"], isList: true }
 export const adminWalletMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/distribution/distributors/:id/adjustments", middlewares: [validateAndTransformBody(AdminCreateAdjustment)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/:id/mark-failed", middlewares: [validateAndTransformBody(AdminMarkWithdrawalFailed)] },
-  { method: ["GET"], matcher: "/admin/distribution/ledger", middlewares: [validateAndTransformQuery(AdminGetLedgerParams, list)] },
-  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/statements", middlewares: [validateAndTransformQuery(MonthParams, {})] },
+  { method: ["GET"], matcher: "/admin/distribution/ledger", middlewares: [validateQuery(AdminGetLedgerParams, list)] },
+  { method: ["GET"], matcher: "/admin/distribution/distributors/:id/statements", middlewares: [validateQuery(MonthParams, {})] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/batch", middlewares: [validateAndTransformBody(AdminBatchWithdrawals)] },
   { method: ["POST"], matcher: "/admin/distribution/withdrawals/batch/mark-paid", middlewares: [validateAndTransformBody(AdminBatchMarkPaid)] },
   ...["commissions", "distributors", "withdrawals", "ledger"].map(
-    (kind): MiddlewareRoute => ({ method: ["GET"], matcher: `/admin/distribution/${kind}/export`, middlewares: [validateAndTransformQuery(DateRangeParams, {})] })
+    (kind): MiddlewareRoute => ({ method: ["GET"], matcher: `/admin/distribution/${kind}/export`, middlewares: [validateQuery(DateRangeParams, {})] })
   ),
-  { method: ["GET"], matcher: "/admin/distribution/reconciliation", middlewares: [validateAndTransformQuery(DateRangeParams, {})] },
+  { method: ["GET"], matcher: "/admin/distribution/reconciliation", middlewares: [validateQuery(DateRangeParams, {})] },
 ]

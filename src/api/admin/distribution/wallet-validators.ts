@@ -1,30 +1,22 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { currencyCode, findParams, safeId, safeText } from "../../common/validators"
 import { LEDGER_ENTRY_TYPES } from "../../../modules/distribution/models/ledger-entry"
 
 /** A date (`2026-11-30`, UTC) or a date and time (ISO 8601). */
-export const DateParam = z
-  .string()
-  .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
+export const DateParam = safeText({ min: 1, max: 40 }).refine((v) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
     message: "must be a date (YYYY-MM-DD) or an ISO 8601 date and time",
   })
 
 export const DateRangeParams = z.object({ from: DateParam.optional(), to: DateParam.optional() })
 
 /** `limit` 1–100 (the documented maximum), `offset` ≥ 0. */
-export const WalletListParams = createFindParams({ limit: 20, offset: 0 }).merge(
-  z.object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-)
+export const WalletListParams = findParams()
 
 export const AdminGetLedgerParams = WalletListParams.merge(DateRangeParams).merge(
   z.object({
-    distributor_id: z.string().trim().min(1).optional(),
+    distributor_id: safeId().optional(),
     type: z.enum([...LEDGER_ENTRY_TYPES]).optional(),
-    currency_code: z.string().trim().length(3).optional(),
+    currency_code: currencyCode().optional(),
   })
 )
 export type AdminGetLedgerParamsType = z.infer<typeof AdminGetLedgerParams>
@@ -34,19 +26,19 @@ export const AdminCreateAdjustment = z.strictObject({
     .number()
     .finite()
     .refine((n) => n !== 0, { message: "must not be zero: a positive amount credits the wallet, a negative one debits it" }),
-  currency_code: z.string().trim().regex(/^[a-zA-Z]{3}$/, "must be a 3-letter ISO 4217 code"),
-  reason: z.string().trim().min(1).max(500),
+  currency_code: currencyCode(),
+  reason: safeText({ min: 1, max: 500 }),
 })
 export type AdminCreateAdjustmentType = z.infer<typeof AdminCreateAdjustment>
 
-export const AdminMarkWithdrawalFailed = z.strictObject({ reason: z.string().trim().min(1).max(500) })
+export const AdminMarkWithdrawalFailed = z.strictObject({ reason: safeText({ min: 1, max: 500 }) })
 
 export const MonthParams = z.object({
-  month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
+  month: safeText({ min: 1, max: 7 }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
 })
 export type MonthParamsType = z.infer<typeof MonthParams>
 
-const withdrawalId = z.string().trim().min(1).max(100)
+const withdrawalId = safeId()
 const unique = (ids: string[]) => new Set(ids).size === ids.length
 
 export const AdminBatchWithdrawals = z.strictObject({
@@ -56,7 +48,7 @@ export type AdminBatchWithdrawalsType = z.infer<typeof AdminBatchWithdrawals>
 
 export const AdminBatchMarkPaid = z.strictObject({
   items: z
-    .array(z.strictObject({ id: withdrawalId, reference: z.string().trim().min(1).max(200) }))
+    .array(z.strictObject({ id: withdrawalId, reference: safeText({ min: 1, max: 200 }) }))
     .min(1)
     .max(500)
     .refine((items) => unique(items.map((i) => i.id)), { message: "lists a withdrawal twice" }),

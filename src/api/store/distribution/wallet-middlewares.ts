@@ -1,4 +1,5 @@
-import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../../common/middlewares"
 import { MonthParams, StoreGetLedgerParams } from "./wallet-validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
@@ -8,7 +9,7 @@ export const storeWalletMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/distribution/me/ledger",
-    middlewares: [customer, validateAndTransformQuery(StoreGetLedgerParams, { defaults: ["id"], isList: true })],
+    middlewares: [customer, validateQuery(StoreGetLedgerParams, { defaults: ["id"], isList: true })],
   },
-  { method: ["GET"], matcher: "/store/distribution/me/statements", middlewares: [customer, validateAndTransformQuery(MonthParams, {})] },
+  { method: ["GET"], matcher: "/store/distribution/me/statements", middlewares: [customer, validateQuery(MonthParams, {})] },
 ]

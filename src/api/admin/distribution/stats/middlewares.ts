@@ -1,6 +1,7 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateQuery } from "../../../common/middlewares"
 import { AdminGetStatsParams } from "./validators"
 
 export const adminStatsMiddlewares: MiddlewareRoute[] = [
-  { method: ["GET"], matcher: "/admin/distribution/stats", middlewares: [validateAndTransformQuery(AdminGetStatsParams, {})] },
+  { method: ["GET"], matcher: "/admin/distribution/stats", middlewares: [validateQuery(AdminGetStatsParams, {})] },
 ]

@@ -89,7 +89,7 @@ const TierFields = { name, currency_code: currency, min_sales: money, level_rate
 export const AdminCreateTier = z.strictObject(TierFields)
 export const AdminUpdateTier = z.strictObject(TierFields).partial()
 
-const day = z.coerce.date()
+const day = dateTime()
 /**
  * A what-if: draft rules (and campaigns, and grade rates by existing grade id) tried on the
  * store's real orders of a date range, against the terms in force. Writes nothing.
