@@ -6,7 +6,8 @@
  * and its path ids, as an admin and as a logged-in distributor. It fails on any 5xx, and on
  * any change to the plugin's tables after a 4xx.
  *
- * FUZZ_SEED=<n> replays a run; FUZZ_RUNS=<n> sets the cases per route.
+ * FUZZ_SEED=<n> replays a run; FUZZ_RUNS=<n> sets the cases per route; FUZZ_ONLY=<text> fuzzes
+ * only the routes whose `METHOD /url` contains it.
  */
 import fs from "fs"
 import path from "path"
@@ -24,6 +25,7 @@ jest.setTimeout(900_000)
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 18)
+const ONLY = process.env.FUZZ_ONLY
 const API_DIR = path.join(__dirname, "../../src/api")
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
 type Method = (typeof METHODS)[number]
@@ -358,6 +360,7 @@ medusaIntegrationTestRunner({
 
       for (const [index, route] of routes.entries()) {
         const key = `${route.method} ${route.url}`
+        if (ONLY && !key.includes(ONLY)) continue
         const valid = VALID[key]
         const headers = route.url.startsWith("/admin") ? admin : mergeHeaders(seed.storeHeaders, distributor)
         const segments = route.params.map((p) => segmentFor(realFor(route.url, p)))
