@@ -135,7 +135,7 @@ const WithdrawalsPage = () => {
   })
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="withdrawals-page">
       <DataTable instance={instance}>
         <DataTable.Toolbar
           className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center"
