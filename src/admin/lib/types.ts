@@ -2,6 +2,8 @@
  * Request and response shapes of the plugin's admin API as the dashboard reads them
  * (DESIGN.md section 4). Amounts are numbers in major units of their currency.
  */
+import type { CurrencyAmount } from "../../types/admin-stats"
+
 export type DistributorStatus = "pending" | "active" | "rejected" | "suspended"
 export type CommissionStatus = "pending" | "frozen" | "settled" | "canceled"
 export type WithdrawalStatus = "requested" | "approved" | "paid" | "rejected" | "failed"
@@ -143,45 +145,14 @@ export type SettingChange = {
 export type SettingsResponse = { settings: Settings; changes?: SettingChange[] }
 
 /**
- * `GET /admin/distribution/stats?from=&to=` (UTC days `YYYY-MM-DD`, both included). Mirrors
- * `AdminStatsResponse` of the stats route (src/types/admin-stats.ts on the server branch):
- * money never mixes currencies, every amount is a list of `{ currency_code, amount }`.
+ * `GET /admin/distribution/stats?from=&to=` (UTC days `YYYY-MM-DD`, both included): the
+ * server's own type. Money never mixes currencies: every amount is a list of
+ * `{ currency_code, amount }`.
  */
-export type CurrencyAmount = { currency_code: string; amount: number }
-export type CurrencyRatio = { currency_code: string; value: number | null }
+export type { CurrencyAmount, CurrencyRatio } from "../../types/admin-stats"
+export type { AdminStatsResponse as StatsResponse } from "../../types/admin-stats"
 /** An amount as the pages accept it: a list per currency, a map, or one number. */
 export type Money = number | CurrencyAmount[] | Record<string, number>
-
-export type StatsResponse = {
-  range?: { from: string; to: string; days: number }
-  distributors: { total: number; active: number; new: number }
-  active_rate: number | null
-  orders: number
-  gmv: CurrencyAmount[]
-  commission: { accrued: CurrencyAmount[]; reversed: CurrencyAmount[]; settled: CurrencyAmount[]; share_of_gmv: CurrencyRatio[] }
-  balances: Balance[]
-  visits: number
-  conversion: {
-    visits: number
-    carts: number
-    orders: number
-    visit_to_cart: number | null
-    cart_to_order: number | null
-    visit_to_order: number | null
-  }
-  series: { date: string; orders: number; gmv: CurrencyAmount[]; commission: CurrencyAmount[] }[]
-  top: {
-    distributor_id: string
-    code: string | null
-    display_name: string | null
-    status: string | null
-    orders: number
-    gmv: CurrencyAmount[]
-    commission: CurrencyAmount[]
-  }[]
-  levels: { level: number; commissions: number; accrued: CurrencyAmount[]; reversed: CurrencyAmount[]; settled: CurrencyAmount[] }[]
-  rolled_up_through?: string | null
-}
 
 /** `GET /admin/distribution/customers/:id`: the customer as a distributor and as a bound shopper. */
 export type CustomerDistributionResponse = {
