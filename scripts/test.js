@@ -108,10 +108,13 @@ async function main() {
   // The browser project drives Debian's Chromium: install it (and a CJK font) before jest
   // starts, so apt-get's output is not mixed into a test's.
   if (runsProject("browser")) env.CHROMIUM_PATH = ensureChromium()
-  env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" ")
+  env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules", "--max-old-space-size=6144"].filter(Boolean).join(" ")
 
   const resultsFile = path.join(work, "jest-results.json")
-  const jestArgs = ["--runInBand", "--forceExit", "--json", `--outputFile=${resultsFile}`]
+  // One suite at a time (they share the database server), in one worker that jest replaces
+  // when it holds more than 2 GB between suites: every HTTP suite boots a whole Medusa app,
+  // and one process running all of them in band runs out of heap.
+  const jestArgs = ["--maxWorkers=1", "--workerIdleMemoryLimit=2GB", "--forceExit", "--json", `--outputFile=${resultsFile}`]
   let jestCode
   try {
     jestCode = await runJest([...jestArgs, ...process.argv.slice(2)], env)

@@ -156,7 +156,8 @@ medusaIntegrationTestRunner({
 
       // Trimmed and taken.
       const { data } = await api.post("/store/distribution/me/withdrawals", { amount: 10, currency_code: "USD", method: "bank_transfer", account: { ...bank, bank_name: "  ICBC " } }, d.headers)
-      expect(data.withdrawal).toMatchObject({ amount: 10, currency_code: "usd", method: "bank_transfer", account: { ...bank, bank_name: "ICBC" } })
+      // The account is shown masked (the full number is only stored encrypted).
+      expect(data.withdrawal).toMatchObject({ amount: 10, currency_code: "usd", method: "bank_transfer", account: { ...bank, account_number: "****1234", bank_name: "ICBC" } })
     })
   },
 })

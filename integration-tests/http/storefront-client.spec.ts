@@ -95,7 +95,7 @@ medusaIntegrationTestRunner({
       expect(storePoster).toMatchObject({ image: null, price: null, currency_code: null, url: storeLink.url, qr_png: storeLink.qr_png })
       expect(await sdkStatus(client.getPoster("dlink_nope"))).toBe(404)
 
-      expect(await client.listTeam({ level: 1 })).toEqual({ members: [], count: 0, limit: 20, offset: 0 })
+      expect(await client.listTeam({ level: 1 })).toEqual({ members: [], count: 0, limit: 20, offset: 0, can_view_performance: true })
       expect(await client.listCommissions({ status: "pending" })).toEqual({ commissions: [], count: 0, limit: 20, offset: 0 })
       expect(await client.listLinkStats()).toEqual({
         links: [

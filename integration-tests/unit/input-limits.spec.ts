@@ -55,7 +55,8 @@ describe("input limits", () => {
   })
 
   it("withdrawal accounts: every field of the method, non-blank, nothing else", () => {
-    expect(parseWithdrawalAccount("wechat", { account: " wx_1 ", name: " 王芳 " })).toEqual({ account: { account: "wx_1", name: "王芳" }, problems: null })
+    expect(parseWithdrawalAccount("wechat", { account: " wx_fang1 ", name: " 王芳 " })).toEqual({ account: { account: "wx_fang1", name: "王芳" }, problems: null })
+    expect(parseWithdrawalAccount("wechat", { account: "wx_1", name: "王芳" }).problems?.map((p) => p.message)).toEqual(["account.account must be a WeChat ID or phone number"])
     expect(parseWithdrawalAccount("store_credit", {})).toEqual({ account: {}, problems: null })
     expect(parseWithdrawalAccount("paypal", { email: "\t" }).problems?.map((p) => p.message)).toEqual(["account.email must not be blank (paypal takes email)"])
     expect(parseWithdrawalAccount("alipay", "a@b.cn").problems).toEqual([{ path: "account", message: "account must be an object: alipay takes account, name" }])

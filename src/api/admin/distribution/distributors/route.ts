@@ -15,9 +15,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetDistr
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, ...filters } = req.filterableFields as Record<string, unknown> & { q?: string }
   if (q) {
-    // `%`, `_` and `\` match themselves: a search is text, not a LIKE pattern (a trailing `\` is a database error).
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    const { data: customers } = await query.graph({ entity: "customer", fields: ["id"], filters: { q } })
+    // `%`, `_` and `\` match themselves: a search is text, not a LIKE pattern (a trailing `\` is a
+    // database error). The customer module's own search wraps `q` in `%…%` without escaping it.
+    const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`)
+    const like = `%${escaped}%`
+    const { data: customers } = await query.graph({ entity: "customer", fields: ["id"], filters: { q: escaped } })
     filters.$or = [
       { code: { $ilike: like } },
       { display_name: { $ilike: like } },
