@@ -119,6 +119,9 @@ export class AuditExportService {
     const query = QUERIES[kind](sql)
     if (range.from) query.andWhere(`${alias}.created_at`, ">=", range.from)
     if (range.to) query.andWhere(`${alias}.created_at`, "<", range.to)
-    return query.orderBy([`${alias}.created_at`, `${alias}.id`]).stream({ batchSize: 500, highWaterMark: 500 } as never)
+    // An order's commissions are created in one statement, with one `created_at`: list them by
+    // level (ids made in the same millisecond don't sort by creation).
+    const order = kind === "commissions" ? ["c.created_at", "c.order_id", "c.level", "c.id"] : [`${alias}.created_at`, `${alias}.id`]
+    return query.orderBy(order).stream({ batchSize: 500, highWaterMark: 500 } as never)
   }
 }
