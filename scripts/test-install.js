@@ -6,7 +6,7 @@
 // routes are there.
 //
 //   node scripts/test-install.js                 build + pack this repo, then check
-//   node scripts/test-install.js --medusa 2.14.1 ... in an app on that Medusa version
+//   node scripts/test-install.js --medusa 2.16.0 ... in an app on that Medusa version
 //   node scripts/test-install.js --medusa lowest ... on the lowest in peerDependencies
 //   node scripts/test-install.js --tarball x.tgz check an already packed tarball
 //   node scripts/test-install.js --keep          leave the temp folder for a post-mortem
