@@ -1,5 +1,4 @@
-import en from "../../src/admin/i18n/en.json"
-import zhCN from "../../src/admin/i18n/zhCN.json"
+import { EN_STRINGS, ZH_STRINGS } from "../../src/admin/i18n/strings"
 
 type Tree = { [key: string]: string | Tree }
 
@@ -10,8 +9,8 @@ export function flatten(tree: Tree, prefix = ""): Record<string, string> {
   }, {})
 }
 
-export const EN = flatten(en as Tree)
-export const ZH = flatten(zhCN as Tree)
+export const EN = flatten(EN_STRINGS as Tree)
+export const ZH = flatten(ZH_STRINGS as Tree)
 
 /**
  * Every English string of the plugin that differs from its Chinese one, as a pattern for a

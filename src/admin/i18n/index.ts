@@ -1,5 +1,4 @@
-import en from "./en.json"
-import zhCN from "./zhCN.json"
+import { EN_STRINGS, ZH_STRINGS } from "./strings"
 
 /**
  * Merged into the dashboard's i18next by Medusa's admin bundler: the plugin's strings live
@@ -8,6 +7,6 @@ import zhCN from "./zhCN.json"
  * dashboard's (`en`, `zhCN`).
  */
 export default {
-  en: { distribution: en },
-  zhCN: { distribution: zhCN },
+  en: { distribution: EN_STRINGS },
+  zhCN: { distribution: ZH_STRINGS },
 }
