@@ -16,7 +16,7 @@ export type MaterialDraft = {
  */
 export async function checkMaterial(service: DistributionModuleService, m: MaterialDraft) {
   if ((m.kind === "image" || m.kind === "video") && !m.file_url) {
-    throw invalid(`An ${m.kind} material needs a file_url: upload the file first (POST /admin/uploads) and send the URL it answers`)
+    throw invalid(`${m.kind === "image" ? "An" : "A"} ${m.kind} material needs a file_url: upload the file first (POST /admin/uploads) and send the URL it answers`)
   }
   if (m.kind === "copy" && !m.body?.trim()) throw invalid("A copy material needs a body: the text distributors will share")
   const ids = [...new Set(m.grade_ids ?? [])]
