@@ -137,10 +137,16 @@ const VALID: Record<string, Record<string, unknown>> = {
   "DELETE /admin/distribution/team-bonus/plans/:id": {},
   "POST /admin/distribution/team-bonus/pay": { period: "2020-01" },
   "GET /admin/distribution/team-bonus/payouts": {},
+  "GET /admin/distribution/materials": {},
+  "POST /admin/distribution/materials": { kind: "copy", title: "Fuzz copy", body: "Share this", grade_ids: [] },
+  "GET /admin/distribution/materials/:id": {},
+  "POST /admin/distribution/materials/:id": { title: "Renamed" },
+  "DELETE /admin/distribution/materials/:id": {},
+  "GET /store/distribution/me/materials": {},
 }
 
 /** Query keys the routes read, besides unknown ones. */
-const QUERY_KEYS = ["limit", "offset", "q", "status", "level", "fields", "order", "with_deleted", "distributor_id", "order_id", "region_id", "currency_code", "from", "to", "month", "type", "period", "plan_id"]
+const QUERY_KEYS = ["limit", "offset", "q", "status", "level", "fields", "order", "with_deleted", "distributor_id", "order_id", "region_id", "currency_code", "from", "to", "month", "type", "period", "plan_id", "kind", "grade_id"]
 
 // ---- hostile values -------------------------------------------------------------------
 
@@ -315,6 +321,7 @@ medusaIntegrationTestRunner({
       const { tier } = await post<{ tier: { id: string } }>("/admin/distribution/tiers", VALID["POST /admin/distribution/tiers"], admin)
       const { cart } = await post<{ cart: { id: string } }>("/store/carts", { region_id: seed.regionId }, seed.storeHeaders)
       const plan = await service.createTeamBonusPlans({ name: "Fuzz plan", grade_id: grade.id, rate: "0.01" })
+      const { material } = await post<{ material: { id: string } }>("/admin/distribution/materials", VALID["POST /admin/distribution/materials"], admin)
       Object.assign(real, {
         "distributors/:id": d.distributor.id,
         "withdrawals/:id": withdrawal.id,
@@ -327,6 +334,7 @@ medusaIntegrationTestRunner({
         "customers/:id": d.customer.id,
         "presets/:name": "standard",
         "plans/:id": plan.id,
+        "materials/:id": material.id,
         "codes/:code": d.distributor.code,
         "orders/:order_id": "order_01FUZZNOTANORDER00000000",
       })

@@ -6,6 +6,8 @@ import { adminTeamBonusMiddlewares } from "./admin/distribution/team-bonus/middl
 import { distributionErrorHandler, pathGuardMiddlewares } from "./common/middlewares"
 import { adminWalletMiddlewares } from "./admin/distribution/wallet-middlewares"
 import { storeWalletMiddlewares } from "./store/distribution/wallet-middlewares"
+import { adminMaterialsMiddlewares } from "./admin/distribution/materials/middlewares"
+import { storeMaterialsMiddlewares } from "./store/distribution/me/materials/middlewares"
 
 export default defineMiddlewares({
   errorHandler: distributionErrorHandler(),
@@ -17,5 +19,7 @@ export default defineMiddlewares({
     ...adminTeamBonusMiddlewares,
     ...adminWalletMiddlewares,
     ...storeWalletMiddlewares,
+    ...adminMaterialsMiddlewares,
+    ...storeMaterialsMiddlewares,
   ],
 })

@@ -1,12 +1,17 @@
 import en from "./en.json"
 import zhCN from "./zhCN.json"
+import materialsEn from "./materials.en.json"
+import materialsZhCN from "./materials.zhCN.json"
 
 /**
  * Every string of the plugin's admin, per language. Each area keeps its own files and its own
  * top-level keys (the base pages in `en.json`; wallet, rules, … in `<area>.<lang>.json`), so
  * two areas never edit one file; they are merged here, one level deep.
  */
-const parts = [{ en, zhCN }]
+const parts = [
+  { en, zhCN },
+  { en: materialsEn, zhCN: materialsZhCN },
+]
 
 type Tree = { [key: string]: string | Tree }
 

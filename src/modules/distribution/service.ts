@@ -13,6 +13,7 @@ import {
   Grade,
   GradeChange,
   LedgerEntry,
+  Material,
   OrderAttribution,
   SalesTier,
   RepurchaseReminder,
@@ -43,6 +44,7 @@ import type { AdminStatsResponse } from "../../types/admin-stats"
 import type { AccountVaultService } from "./services/account-vault"
 import type { AppliedGradeChange, GradeProgressService } from "./services/grade-progress"
 import type { TeamBonusPayoutRow, TeamBonusService } from "./services/team-bonus"
+import type { MaterialCatalogService, MaterialRow } from "./services/material-catalog"
 import type { GradeMetrics } from "./calculations"
 import type { AuditExportService, ExportKind, ExportRange } from "./services/audit-export"
 import type { AuditDifference, Statement, WalletAuditService } from "./services/wallet-audit"
@@ -76,6 +78,7 @@ class DistributionModuleService extends MedusaService({
   Grade,
   GradeChange,
   LedgerEntry,
+  Material,
   OrderAttribution,
   SalesTier,
   RepurchaseReminder,
@@ -347,6 +350,11 @@ class DistributionModuleService extends MedusaService({
 
   undoTeamBonusPayouts(ids: string[]): Promise<void> {
     return this.service_<TeamBonusService>("teamBonusService").undoTeamBonusPayouts(ids)
+  }
+
+  /** Promotional materials a distributor of this grade may see (untagged ones, and those tagged with it). */
+  listMaterialsVisibleTo(gradeId: string | null, page: { take: number; skip: number }): Promise<{ materials: MaterialRow[]; count: number }> {
+    return this.service_<MaterialCatalogService>("materialCatalogService").visibleTo(gradeId, page)
   }
 
   gradeHistory(distributorId: string) {
