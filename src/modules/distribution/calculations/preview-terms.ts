@@ -1,7 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { CampaignDefinition, LineTerms, ProductFacts, RuleDefinition, termsForLine } from "./line-terms"
 import { OrderSyncState, planOrderCommissions } from "./plan-order-commissions"
-import { capLevelRates } from "./split-commission"
 import { CalculatedCommission } from "./types"
 
 /** A set of commission terms to try: product rules, campaigns, and grade rates per distributor. */
@@ -20,14 +19,13 @@ export type TermSet = {
 export function commissionsUnder(state: OrderSyncState, products: Record<string, ProductFacts>, set: TermSet): CalculatedCommission[] {
   const frozen = state.frozen
   if (!frozen || !frozen.terms.length) return []
-  const levels = capLevelRates(
-    frozen.terms.map((t) => {
-      const rates = set.grade_rates?.[t.distributor_id]
-      const rate = rates?.[t.level - 1]
-      return rate === undefined ? t : { ...t, rate, source: "grade:draft" }
-    }),
-    frozen.max_total_rate
-  )
+  // Not capped here: the split caps each line, after a campaign's multiplier, as at placement
+  // (capping first would multiply the capped rate, and pay less than the order would).
+  const levels = frozen.terms.map((t) => {
+    const rates = set.grade_rates?.[t.distributor_id]
+    const rate = rates?.[t.level - 1]
+    return rate === undefined ? t : { ...t, rate, source: "grade:draft" }
+  })
   const at = new Date(state.order.created_at)
   const line_terms: Record<string, LineTerms> = {}
   for (const [lineId, line] of Object.entries(frozen.lines)) {
