@@ -28,7 +28,9 @@ export const LedgerTable = ({ scope, showDistributor = false, pageSize, heading,
   const f = useFormat()
   const table = useTableState()
   const pagination = pageSize ? { ...table.options.pagination.state, pageSize } : table.options.pagination.state
-  const { order: _order, ...list } = withoutSearch(table.query)
+  // The ledger has one order (newest first): no sorting to send.
+  const list = withoutSearch(table.query)
+  delete list.order
   const query = { ...list, limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize, ...scope }
   const { data, error, isLoading, refetch } = useDistributionQuery<WalletLedgerResponse>(keys.ledger(query), "/ledger", query, {
     placeholderData: (previous) => previous,

@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Copy, Heading, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { Status } from "../../../../components/badges"
