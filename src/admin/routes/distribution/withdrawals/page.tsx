@@ -14,6 +14,7 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useRef, useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { Status } from "../../../components/badges"
 import { ReasonPrompt } from "../../../components/reason-prompt"
 import { BatchMarkPaidDrawer } from "../../../components/wallet/batch-mark-paid"
@@ -45,7 +46,10 @@ const accountText = (account: Withdrawal["account"]) =>
 const WithdrawalsPage = () => {
   const { t } = useT()
   const f = useFormat()
-  const table = useTableState({ id: "created_at", desc: false }, { status: "requested" })
+  // `?status=approved` opens the payout queue (links from elsewhere); the review queue by default.
+  const [params] = useSearchParams()
+  const initialStatus = STATUSES.find((s) => s === params.get("status")) ?? "requested"
+  const table = useTableState({ id: "created_at", desc: false }, { status: initialStatus })
   const [asking, setAsking] = useState<{ action: Exclude<Action, "approve">; withdrawal: Withdrawal } | null>(null)
   const query = withoutSearch(table.query)
   const { data, error, isLoading, refetch } = useDistributionQuery<WithdrawalListResponse>(keys.withdrawals(query), "/withdrawals", query, {
