@@ -1,10 +1,24 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DistributorLink } from "../../../components/distributor-link"
-import { CheckCircle, CurrencyDollar, XCircle } from "@medusajs/icons"
-import { Container, Heading, Text, createDataTableColumnHelper, createDataTableFilterHelper, DataTable, toast, useDataTable } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { CheckCircle, CurrencyDollar, ExclamationCircle, XCircle } from "@medusajs/icons"
+import {
+  Container,
+  Heading,
+  Text,
+  createDataTableColumnHelper,
+  createDataTableCommandHelper,
+  createDataTableFilterHelper,
+  DataTable,
+  DataTableRowSelectionState,
+  toast,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo, useRef, useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { Status } from "../../../components/badges"
 import { ReasonPrompt } from "../../../components/reason-prompt"
+import { BatchMarkPaidDrawer } from "../../../components/wallet/batch-mark-paid"
+import { downloadCsv } from "../../../components/wallet/download"
 import { ErrorState } from "../../../components/states"
 import { Pagination } from "../../../components/table-parts"
 import { keys, useDistributionMutation, useDistributionQuery } from "../../../lib/api"
@@ -14,9 +28,16 @@ import { useTableState, withoutSearch } from "../../../lib/table"
 import type { Withdrawal, WithdrawalListResponse } from "../../../lib/types"
 
 const STATUSES = ["requested", "approved", "paid", "rejected", "failed"] as const
-type Action = "approve" | "reject" | "mark-paid"
+type Action = "approve" | "reject" | "mark-paid" | "mark-failed"
+/** What each prompted action asks: a reason (reject, mark failed) or a transfer reference (mark paid). */
+const PROMPTS: Record<Exclude<Action, "approve">, { title: string; hint: string; confirm: string }> = {
+  reject: { title: "withdrawals.rejectTitle", hint: "withdrawals.rejectHint", confirm: "withdrawals.reject" },
+  "mark-paid": { title: "withdrawals.markPaidTitle", hint: "withdrawals.markPaidHint", confirm: "withdrawals.markPaid" },
+  "mark-failed": { title: "wallet.failed.title", hint: "wallet.failed.hint", confirm: "wallet.failed.action" },
+}
 const columnHelper = createDataTableColumnHelper<Withdrawal>()
 const filterHelper = createDataTableFilterHelper<Withdrawal>()
+const commandHelper = createDataTableCommandHelper()
 
 /** The account as the server masks it, one `key: value` per field. */
 const accountText = (account: Withdrawal["account"]) =>
@@ -25,12 +46,24 @@ const accountText = (account: Withdrawal["account"]) =>
 const WithdrawalsPage = () => {
   const { t } = useT()
   const f = useFormat()
-  const table = useTableState({ id: "created_at", desc: false }, { status: "requested" })
+  // `?status=approved` opens the payout queue (links from elsewhere); the review queue by default.
+  const [params] = useSearchParams()
+  const initialStatus = STATUSES.find((s) => s === params.get("status")) ?? "requested"
+  const table = useTableState({ id: "created_at", desc: false }, { status: initialStatus })
   const [asking, setAsking] = useState<{ action: Exclude<Action, "approve">; withdrawal: Withdrawal } | null>(null)
   const query = withoutSearch(table.query)
   const { data, error, isLoading, refetch } = useDistributionQuery<WithdrawalListResponse>(keys.withdrawals(query), "/withdrawals", query, {
     placeholderData: (previous) => previous,
   })
+  const [selection, setSelection] = useState<DataTableRowSelectionState>({})
+  const [payingBatch, setPayingBatch] = useState(false)
+  // Selected rows may sit on other pages: keep every withdrawal seen, by id.
+  const seen = useRef(new Map<string, Withdrawal>())
+  for (const w of data?.withdrawals ?? []) seen.current.set(w.id, w)
+  const selected = Object.keys(selection)
+    .filter((id) => selection[id])
+    .map((id) => seen.current.get(id))
+    .filter((w): w is Withdrawal => !!w && w.status === "approved")
   const act = useDistributionMutation<{ id: string; action: Action; reason?: string; reference?: string }>(
     ({ id, action }) => `/withdrawals/${id}/${action}`,
     ({ reason, reference }) => ({ ...(reason ? { reason } : {}), ...(reference ? { reference } : {}) })
@@ -38,11 +71,33 @@ const WithdrawalsPage = () => {
 
   const run = async (input: { id: string; action: Action; reason?: string; reference?: string }) => {
     await act.mutateAsync(input)
-    toast.success(t(`withdrawals.done_${input.action}`))
+    toast.success(t(input.action === "mark-failed" ? "wallet.failed.done" : `withdrawals.done_${input.action}`))
   }
+
+  const downloadBatch = async (ids: string[]) => {
+    try {
+      const name = await downloadCsv("/withdrawals/batch", { method: "POST", body: { ids }, fallbackName: "withdrawals.csv" })
+      toast.success(t("wallet.batch.downloaded", { name }))
+    } catch (e) {
+      toast.error(t("wallet.batch.downloadFailed"), { description: (e as Error).message })
+    }
+  }
+
+  const commands = useMemo(
+    () => [
+      commandHelper.command({
+        label: t("wallet.batch.download"),
+        shortcut: "D",
+        action: (rows) => downloadBatch(Object.keys(rows).filter((id) => rows[id])),
+      }),
+      commandHelper.command({ label: t("wallet.batch.markPaid"), shortcut: "P", action: () => setPayingBatch(true) }),
+    ],
+    [t]
+  )
 
   const columns = useMemo(
     () => [
+      columnHelper.select(),
       columnHelper.accessor("created_at", {
         header: t("fields.requested"),
         enableSorting: true,
@@ -105,7 +160,10 @@ const WithdrawalsPage = () => {
               ? [{ label: t("withdrawals.approve"), icon: <CheckCircle />, onClick: () => run({ id: w.id, action: "approve" }).catch((e) => toast.error(e.message)) }]
               : []),
             ...(w.status === "approved"
-              ? [{ label: t("withdrawals.markPaid"), icon: <CurrencyDollar />, onClick: () => setAsking({ action: "mark-paid", withdrawal: w }) }]
+              ? [
+                  { label: t("withdrawals.markPaid"), icon: <CurrencyDollar />, onClick: () => setAsking({ action: "mark-paid", withdrawal: w }) },
+                  { label: t("wallet.failed.action"), icon: <ExclamationCircle />, onClick: () => setAsking({ action: "mark-failed", withdrawal: w }) },
+                ]
               : []),
             ...(w.status === "requested" || w.status === "approved"
               ? [{ label: t("withdrawals.reject"), icon: <XCircle />, onClick: () => setAsking({ action: "reject", withdrawal: w }) }]
@@ -126,6 +184,8 @@ const WithdrawalsPage = () => {
     data: data?.withdrawals ?? [],
     columns,
     filters,
+    commands,
+    rowSelection: { state: selection, onRowSelectionChange: setSelection, enableRowSelection: (row) => row.original.status === "approved" },
     getRowId: (row) => row.id,
     rowCount: data?.count ?? 0,
     isLoading,
@@ -146,6 +206,9 @@ const WithdrawalsPage = () => {
             <Text size="small" className="text-ui-fg-subtle">
               {t("withdrawals.subtitle")}
             </Text>
+            <Text size="xsmall" className="text-ui-fg-muted">
+              {t("wallet.batch.selectHint")}
+            </Text>
           </div>
           <div className="flex items-center gap-x-2">
             <DataTable.FilterMenu tooltip={t("table.filter")} />
@@ -163,17 +226,23 @@ const WithdrawalsPage = () => {
           />
         )}
         <Pagination />
+        <DataTable.CommandBar selectedLabel={(n) => t("table.selected", { n })} />
       </DataTable>
+      <BatchMarkPaidDrawer withdrawals={selected} open={payingBatch} onOpenChange={setPayingBatch} onDone={() => setSelection({})} />
       <ReasonPrompt
         open={!!asking}
         onOpenChange={(o) => !o && setAsking(null)}
-        title={asking ? t(asking.action === "reject" ? "withdrawals.rejectTitle" : "withdrawals.markPaidTitle", { amount: f.money(asking.withdrawal.net_amount, asking.withdrawal.currency_code) }) : ""}
-        description={asking?.action === "reject" ? t("withdrawals.rejectHint") : t("withdrawals.markPaidHint")}
+        title={asking ? t(PROMPTS[asking.action].title, { amount: f.money(asking.withdrawal.net_amount, asking.withdrawal.currency_code) }) : ""}
+        description={asking ? t(PROMPTS[asking.action].hint) : undefined}
         label={asking?.action === "mark-paid" ? t("fields.reference") : t("common.reason")}
-        multiline={asking?.action === "reject"}
-        confirmLabel={asking ? t(asking.action === "reject" ? "withdrawals.reject" : "withdrawals.markPaid") : ""}
+        multiline={asking?.action !== "mark-paid"}
+        confirmLabel={asking ? t(PROMPTS[asking.action].confirm) : ""}
         onConfirm={(value) =>
-          run(asking!.action === "reject" ? { id: asking!.withdrawal.id, action: "reject", reason: value } : { id: asking!.withdrawal.id, action: "mark-paid", reference: value })
+          run(
+            asking!.action === "mark-paid"
+              ? { id: asking!.withdrawal.id, action: "mark-paid", reference: value }
+              : { id: asking!.withdrawal.id, action: asking!.action, reason: value }
+          )
         }
       />
     </Container>

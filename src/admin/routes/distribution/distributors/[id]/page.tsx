@@ -1,11 +1,12 @@
-import { Badge, Button, Container, Copy, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Copy, Heading, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { Status } from "../../../../components/badges"
 import { ParentPicker } from "../../../../components/distributor/parent-picker"
 import { MetadataEditor } from "../../../../components/distributor/metadata-editor"
 import { TeamTree } from "../../../../components/distributor/team-tree"
-import { BalancesTable, CommissionsTable, WithdrawalsTable } from "../../../../components/money-tables"
+import { CommissionsTable, WithdrawalsTable } from "../../../../components/money-tables"
+import { WalletSection } from "../../../../components/wallet/wallet-section"
 import { ReasonPrompt } from "../../../../components/reason-prompt"
 import { ErrorState, KeyValue, Loading, PageError, SectionHeader, Empty } from "../../../../components/states"
 import { keys, post, useDistributionQuery } from "../../../../lib/api"
@@ -17,7 +18,6 @@ import type {
   CommissionListResponse,
   Distributor,
   DistributorDetailResponse,
-  LedgerListResponse,
   SettingsResponse,
   WithdrawalListResponse,
 } from "../../../../lib/types"
@@ -63,39 +63,6 @@ const ShareLink = ({ detail }: { detail: DistributorDetailResponse }) => {
         )}
       </div>
     </div>
-  )
-}
-
-const Ledger = ({ distributorId }: { distributorId: string }) => {
-  const { t } = useT()
-  const f = useFormat()
-  const query = { distributor_id: distributorId, limit: 20 }
-  const { data, error, isLoading } = useDistributionQuery<LedgerListResponse>(keys.ledger(query), "/ledger", query)
-  if (isLoading) return <Loading />
-  if (error) return <ErrorState error={error} />
-  const entries = data?.entries ?? data?.ledger_entries ?? []
-  if (!entries.length) return <Empty title={t("ledger.empty")} />
-  return (
-    <Table>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell>{t("fields.date")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("fields.type")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("fields.reason")}</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">{t("fields.amount")}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {entries.map((e) => (
-          <Table.Row key={e.id}>
-            <Table.Cell>{f.dateTime(e.created_at)}</Table.Cell>
-            <Table.Cell>{t(`ledger.types.${e.type}`, { defaultValue: e.type })}</Table.Cell>
-            <Table.Cell>{e.reason ?? "–"}</Table.Cell>
-            <Table.Cell className="text-right">{f.money(e.amount, e.currency_code)}</Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
   )
 }
 
@@ -217,13 +184,7 @@ const DistributorDetailPage = () => {
         <TeamTree distributorId={d.id} counts={data.team_counts} />
       </Section>
 
-      <Section title={t("balance.title")} testId="balance-section">
-        {data.balances ? <BalancesTable balances={data.balances} /> : <Empty title={t("balance.none")} />}
-      </Section>
-
-      <Section title={t("ledger.title")}>
-        <Ledger distributorId={d.id} />
-      </Section>
+      <WalletSection distributorId={d.id} balances={data.balances ?? []} />
 
       <Section title={t("commissions.title")}>
         <DistributorCommissions distributorId={d.id} />
