@@ -10,7 +10,18 @@ import { useEntityNames } from "./entities"
 import { FieldErrors, FormDrawer } from "./form-parts"
 import { levelsText } from "./levels-text"
 import { RuleFields, RuleForm, ruleBody, ruleToForm } from "./rule-form"
-import { PreviewResponse, PreviewTotals, Rule } from "./terms"
+import { Campaign, PreviewResponse, PreviewTotals, Rule } from "./terms"
+
+/** The campaigns in force go into the draft as they are: only the rules differ. */
+const campaignBody = (c: Campaign) => ({
+  name: c.name,
+  starts_at: c.starts_at,
+  ends_at: c.ends_at,
+  scope: c.scope,
+  scope_ids: c.scope_ids,
+  multiplier: c.multiplier,
+  level_rates: c.level_rates,
+})
 
 /** One draft rule's line: what it covers, how it pays. */
 const DraftRow = ({ index, rule, names, onEdit, onRemove }: { index: number; rule: RuleForm; names: Map<string, string>; onEdit: () => void; onRemove: () => void }) => {
@@ -98,7 +109,7 @@ const Comparison = ({ result }: { result: PreviewResponse }) => {
  * what the range's real orders would have paid under it next to what they pay now.
  * Nothing is saved: `POST /admin/distribution/rules/preview` writes nothing.
  */
-export const RulesPreview = ({ rules }: { rules: Rule[] | undefined }) => {
+export const RulesPreview = ({ rules, campaigns }: { rules: Rule[] | undefined; campaigns: Campaign[] }) => {
   const { t } = useT()
   const [draft, setDraft] = useState<RuleForm[] | null>(null)
   const [range, setRange] = useState<Partial<DateRange>>(defaultRange())
@@ -121,7 +132,7 @@ export const RulesPreview = ({ rules }: { rules: Rule[] | undefined }) => {
     setBusy(true)
     setError(null)
     try {
-      setResult(await post<PreviewResponse>("/rules/preview", { rules: (draft ?? []).map(ruleBody), from: range.from, to: range.to }))
+      setResult(await post<PreviewResponse>("/rules/preview", { rules: (draft ?? []).map(ruleBody), campaigns: campaigns.map(campaignBody), from: range.from, to: range.to }))
     } catch (e) {
       setResult(null)
       setError(e)

@@ -6,7 +6,7 @@ import { levelsText } from "../../../components/rules/levels-text"
 import { RulesPreview } from "../../../components/rules/preview"
 import { RuleFormDrawer } from "../../../components/rules/rule-form"
 import { TermsTable, useTermsList } from "../../../components/rules/terms-table"
-import type { Rule } from "../../../components/rules/terms"
+import type { Campaign, Rule } from "../../../components/rules/terms"
 import { useFormat } from "../../../lib/format"
 import { useT } from "../../../lib/i18n"
 
@@ -28,6 +28,7 @@ const RulesPage = () => {
   const { t } = useT()
   const f = useFormat()
   const all = useTermsList<Rule>("/rules", "rules")
+  const campaigns = useTermsList<Campaign>("/campaigns", "campaigns")
   const target = useTargets(all.rows)
   const columns = useMemo(
     () => [
@@ -62,7 +63,7 @@ const RulesPage = () => {
         deleteTitle={(r) => t("rules.rules.deleteTitle", { name: r.name || target(r) })}
         form={(editing, close) => <RuleFormDrawer open={!!editing} rule={editing?.row ?? null} onClose={close} />}
       />
-      <RulesPreview rules={all.data ? all.rows : undefined} />
+      <RulesPreview rules={all.data ? all.rows : undefined} campaigns={campaigns.rows} />
     </div>
   )
 }
