@@ -4,6 +4,8 @@ import materialsEn from "./materials.en.json"
 import materialsZhCN from "./materials.zhCN.json"
 import walletEn from "./wallet.en.json"
 import walletZhCN from "./wallet.zhCN.json"
+import rulesEn from "./rules.en.json"
+import rulesZhCN from "./rules.zhCN.json"
 
 type Tree = { [key: string]: string | Tree }
 
@@ -14,6 +16,7 @@ type Tree = { [key: string]: string | Tree }
 const parts: [Tree, Tree][] = [
   [materialsEn, materialsZhCN],
   [walletEn, walletZhCN],
+  [rulesEn, rulesZhCN],
 ]
 
 /** The base strings and every area's, merged one level deep (an area may extend a base group). */

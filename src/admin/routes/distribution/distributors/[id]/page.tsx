@@ -1,4 +1,5 @@
 import { Badge, Button, Container, Copy, Heading, Text, toast } from "@medusajs/ui"
+import { GradeField } from "../../../../components/rules/grade-field"
 import { useState } from "react"
 import { Link, useParams } from "react-router-dom"
 import { Status } from "../../../../components/badges"
@@ -162,7 +163,7 @@ const DistributorDetailPage = () => {
         <KeyValue label={t("fields.code")}>
           <span className="font-mono">{d.code}</span>
         </KeyValue>
-        <KeyValue label={t("fields.grade")}>{d.grade_id ?? t("common.none")}</KeyValue>
+        <GradeField distributor={d} />
         <KeyValue label={t("fields.joined")}>{f.dateTime(d.created_at)}</KeyValue>
         {d.approved_at && <KeyValue label={t("fields.approvedAt")}>{f.dateTime(d.approved_at)}</KeyValue>}
         {d.status_reason && <KeyValue label={t("fields.statusReason")}>{d.status_reason}</KeyValue>}
