@@ -2,8 +2,9 @@
  * The reference storefront (storefront/) in a real browser (Debian's Chromium through
  * playwright-core, phone-sized), against `npm run demo`: the share link the demo prints,
  * a guest purchase through it and its commissions, the seeded distributor's centre (a
- * product link whose poster QR opens the product, team, commissions, a withdrawal), and
- * the same pages in 简体中文. Screenshots go to docs/screenshots/storefront-*.png.
+ * product link whose poster QR opens the product, team, commissions, a withdrawal, the
+ * wallet's movements and monthly statement, promotional materials), and the same pages in
+ * 简体中文. Screenshots go to docs/screenshots/storefront-*.png.
  */
 import fs from "fs"
 import path from "path"
@@ -33,6 +34,23 @@ async function admin<T>(route: string, init: RequestInit = {}): Promise<T> {
   if (!res.ok) throw new Error(`${route}: ${res.status} ${JSON.stringify(body)}`)
   return body as T
 }
+
+/** A store route as a logged-in customer, the way the storefront calls it. */
+async function asCustomer<T>(who: { email: string; password: string }, route: string): Promise<T> {
+  const auth = await fetch(`${demo.backendUrl}/auth/customer/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(who),
+  })
+  const { token } = (await auth.json()) as { token: string }
+  const res = await fetch(`${demo.backendUrl}${route}`, { headers: { authorization: `Bearer ${token}`, "x-publishable-api-key": demo.publishableKey } })
+  const body = await res.json()
+  if (!res.ok) throw new Error(`${route}: ${res.status} ${JSON.stringify(body)}`)
+  return body as T
+}
+
+/** A signed amount as the wallet shows it in English: `+$16.80`, `-$10.00`. */
+const signedUsd = (amount: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", signDisplay: "exceptZero" }).format(amount)
 
 /** The text of `selector` once it equals `expected` (the page renders after its requests answer), checked with jest. */
 async function expectText(page: Page, selector: string, expected: string) {
@@ -248,6 +266,69 @@ describe("reference storefront on the demo", () => {
     await context.close()
   })
 
+  it("the wallet lists the API's movements, explained, and this month's statement closes at the balance", async () => {
+    const { context, page } = await newPage("en-US")
+    await login(page, demo.sharer.email, demo.sharer.password)
+    type Entry = { type: string; amount: number; currency_code: string; reference_id: string | null }
+    const api = await asCustomer<{ ledger_entries: Entry[]; count: number }>(demo.sharer, "/store/distribution/me/ledger?limit=20")
+    const me = await asCustomer<{ balances: { currency_code: string; available: number }[] }>(demo.sharer, "/store/distribution/me")
+    // Carol's wallet: the seed's settled 16.80 (order 1, level 1), its paid 10 withdrawal, and the 1.50 requested above.
+    expect(api.ledger_entries.map((e) => [e.type, e.amount])).toEqual([
+      ["withdrawal", -1.5],
+      ["withdrawal", -10],
+      ["settlement", 16.8],
+    ])
+    expect(me.balances).toEqual([expect.objectContaining({ currency_code: "usd", available: 5.3 })])
+
+    await page.goto(`${demo.storefrontUrl}/distribution/wallet`)
+    await page.waitForSelector('[data-testid="ledger-entry"]')
+    const entries = page.locator('[data-testid="ledger-entry"]')
+    await expect(entries.locator('[data-testid="ledger-amount"]').allTextContents()).resolves.toEqual(api.ledger_entries.map((e) => signedUsd(e.amount)))
+    expect(await entries.locator('[data-testid="ledger-amount"]').allTextContents()).toEqual(["-$1.50", "-$10.00", "+$16.80"])
+    expect(await entries.locator('[data-testid="ledger-type"]').allTextContents()).toEqual(["Withdrawal", "Withdrawal", "Commission settled"])
+    const { commissions } = await asCustomer<{ commissions: { id: string; order_id: string; level: number }[] }>(
+      demo.sharer,
+      "/store/distribution/me/commissions?status=settled"
+    )
+    const settled = commissions.find((c) => c.id === api.ledger_entries[2].reference_id)!
+    expect(await entries.locator('[data-testid="ledger-reference"]').allTextContents()).toEqual([
+      "Payout to Alipay · Requested",
+      "Payout to Alipay · Paid",
+      `Your level 1 commission on order …${settled.order_id.slice(-8)} is now yours to withdraw`,
+    ])
+
+    // This month: nothing before it, 16.80 in, 11.50 out, and the closing is the available balance.
+    const month = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date())
+    await expectText(page, '[data-testid="statement-month"]', month)
+    await expectText(page, '[data-testid="statement-usd"] [data-testid="statement-closing"]', "$5.30")
+    expect(
+      await page.locator('[data-testid="statement-usd"] b').allTextContents()
+    ).toEqual(["$0.00", "$16.80", "$11.50", "$5.30"])
+    await expect(page.isDisabled('[data-testid="next-month"]')).resolves.toBe(true)
+    await page.click('[data-testid="tab-overview"]')
+    await expectText(page, '[data-testid="balance-usd"] [data-testid="balance-available"]', "$5.30")
+    await page.click('[data-testid="tab-wallet"]')
+    await page.waitForSelector('[data-testid="ledger-entry"]')
+    await shot(page, "wallet")
+
+    // The month before: no movements.
+    await page.click('[data-testid="prev-month"]')
+    await page.waitForSelector('[data-testid="statement-empty"]')
+    await expectText(page, '[data-testid="statement-empty"]', "No money moved in this month.")
+    await context.close()
+  })
+
+  it("the materials tab says so when the store's server has no materials route", async () => {
+    const { context, page } = await newPage("en-US")
+    await login(page, demo.sharer.email, demo.sharer.password)
+    const res = await fetch(`${demo.backendUrl}/store/distribution/me/materials`, { headers: { "x-publishable-api-key": demo.publishableKey } })
+    expect(res.status).toBe(404)
+    await page.goto(`${demo.storefrontUrl}/distribution/materials`)
+    await expectText(page, '[data-testid="materials-unavailable"]', "This store offers no promotional materials yet.")
+    await shot(page, "materials")
+    await context.close()
+  })
+
   it("the same pages in 简体中文, chosen from the browser's language, and the switch back to English", async () => {
     const { context, page } = await newPage("zh-CN")
     await page.goto(demo.shareLink)
@@ -260,7 +341,7 @@ describe("reference storefront on the demo", () => {
     await expectText(page, '[data-testid="hello"]', "你好，Carol")
     await page.goto(`${demo.storefrontUrl}/distribution`)
     await page.waitForSelector('[data-testid="my-code"]')
-    expect(await page.locator('[data-testid="centre-tabs"] a').allTextContents()).toEqual(["概览", "分享", "团队", "佣金", "提现", "推广数据"])
+    expect(await page.locator('[data-testid="centre-tabs"] a').allTextContents()).toEqual(["概览", "分享", "团队", "佣金", "提现", "钱包", "素材", "推广数据"])
     await shot(page, "zh-centre")
 
     await page.click('[data-testid="tab-links"]')
@@ -285,6 +366,20 @@ describe("reference storefront on the demo", () => {
     await expect(page.locator('[data-testid="withdrawal"] .pill').first().textContent()).resolves.toBe("待审核")
     await shot(page, "zh-withdrawals")
 
+    await page.click('[data-testid="tab-wallet"]')
+    await page.waitForSelector('[data-testid="ledger-entry"]')
+    expect(await page.locator('[data-testid="ledger-type"]').allTextContents()).toEqual(["提现", "提现", "佣金结算"])
+    expect(await page.locator('[data-testid="ledger-reference"]').nth(0).textContent()).toBe("提现到支付宝 · 待审核")
+    expect(await page.locator('[data-testid="ledger-reference"]').nth(2).textContent()).toMatch(/^订单 …\S{8} 的 1 级佣金已结算，可以提现$/)
+    const zhMonth = new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date())
+    await expectText(page, '[data-testid="statement-month"]', zhMonth)
+    expect(await page.locator('[data-testid="statement-usd"] .stat span').allTextContents()).toEqual(["期初余额", "本月收入", "本月支出", "期末余额"])
+    await expectText(page, '[data-testid="statement-usd"] [data-testid="statement-closing"]', "US$5.30")
+    await shot(page, "zh-wallet")
+    await page.click('[data-testid="tab-materials"]')
+    await expectText(page, '[data-testid="materials-unavailable"]', "本店暂未提供推广素材。")
+    await shot(page, "zh-materials")
+
     await page.click('[data-testid="lang-switch"]')
     await expectText(page, '[data-testid="tab-overview"]', "Overview")
     await expect(page.locator('[data-testid="centre-tabs"] a').allTextContents()).resolves.toEqual([
@@ -293,6 +388,8 @@ describe("reference storefront on the demo", () => {
       "Team",
       "Commissions",
       "Withdraw",
+      "Wallet",
+      "Materials",
       "My links",
     ])
     await context.close()

@@ -16,6 +16,8 @@ import type {
   StoreLedgerResponse,
   StoreLinksQuery,
   StoreLinksResponse,
+  StoreMaterialsQuery,
+  StoreMaterialsResponse,
   StoreMeResponse,
   StorePosterQuery,
   StorePosterResponse,
@@ -114,6 +116,10 @@ export function createDistributionClient(sdk: SdkLike) {
     /** (logged in) My statement for a month (`YYYY-MM`, UTC; this month by default), per currency. */
     getStatements: (query: StoreStatementsQuery = {}, headers?: Headers) =>
       get<StoreStatementsResponse>("/store/distribution/me/statements", query, headers),
+
+    /** (logged in) The promotional materials (images, videos, copy) my grade may use, newest first. */
+    listMaterials: (query: StoreMaterialsQuery = {}, headers?: Headers) =>
+      get<StoreMaterialsResponse>("/store/distribution/me/materials", query, headers),
   }
 }
 

@@ -240,6 +240,22 @@ export type StoreLedgerResponse = Page & { ledger_entries: StoreLedgerEntry[] }
 export type StoreStatement = { currency_code: string; opening: number; credits: number; debits: number; closing: number }
 export type StoreStatementsQuery = { month?: string }
 export type StoreStatementsResponse = { month: string; statements: StoreStatement[] }
+/** A promotional material my grade may use: an image or a video (through Medusa's file module), or a text to copy. */
+export type StoreMaterialKind = "image" | "video" | "copy"
+export type StoreMaterial = {
+  id: string
+  kind: StoreMaterialKind
+  title: string
+  /** The copy text, or a caption for an image or video. */
+  body: string | null
+  /** The file's URL, for images and videos. */
+  file_url: string | null
+  /** The grades that may see it. */
+  grade_ids: string[]
+  created_at: string
+}
+export type StoreMaterialsQuery = PageQuery
+export type StoreMaterialsResponse = Page & { materials: StoreMaterial[] }
 export type StoreBindingResponse = { binding: StoreBinding }
 export type StoreCartDistributionResponse = { cart: HttpTypes.StoreCart }
 export type StoreShareLinkResponse = { share_link: StoreShareLink }

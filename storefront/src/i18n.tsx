@@ -131,6 +131,49 @@ const en = {
   orders: "Orders",
   kept_gmv: "Sales",
   perf_empty: "No links yet.",
+  tab_wallet: "Wallet",
+  tab_materials: "Materials",
+  statement: "Monthly statement",
+  prev_month: "Previous month",
+  next_month: "Next month",
+  st_opening: "Opening balance",
+  st_credits: "Money in",
+  st_debits: "Money out",
+  st_closing: "Closing balance",
+  st_empty: "No money moved in this month.",
+  ledger: "Wallet movements",
+  ledger_empty: "No movements yet.",
+  page_of: "{from}–{to} of {count}",
+  newer: "Newer",
+  older: "Older",
+  led_settlement: "Commission settled",
+  led_clawback: "Commission taken back",
+  led_commission_adjustment: "Commission raised",
+  led_withdrawal: "Withdrawal",
+  led_withdrawal_reversal: "Withdrawal returned",
+  led_admin_adjustment: "Adjustment by the store",
+  led_team_bonus: "Team bonus",
+  ref_settlement: "Your level {level} commission on order …{order} is now yours to withdraw",
+  ref_settlement_unknown: "A commission became yours to withdraw",
+  ref_clawback: "Order …{order} was refunded or returned after its commission settled",
+  ref_clawback_unknown: "An order was refunded or returned after its commission settled",
+  ref_commission_adjustment: "Order …{order} earns more after a change",
+  ref_commission_adjustment_unknown: "An order earns more after a change",
+  ref_withdrawal: "Payout to {method} · {status}",
+  ref_withdrawal_unknown: "Set aside for a payout you requested",
+  ref_reversal_rejected: "Your withdrawal of {amount} was rejected; the money is back",
+  ref_reversal_failed: "The payout of {amount} failed; the money is back",
+  ref_reversal_unknown: "A withdrawal did not go through; the money is back",
+  ref_reason: "Reason: {reason}",
+  ref_adjustment_reversal: "Cancels an earlier adjustment",
+  ref_team_bonus: "Your share of your team's sales in {period}",
+  ref_team_bonus_unknown: "Your share of your team's sales",
+  materials_empty: "No materials for your grade yet.",
+  materials_unavailable: "This store offers no promotional materials yet.",
+  mat_image: "Image",
+  mat_video: "Video",
+  mat_copy: "Copy text",
+  download: "Download",
   loading: "Loading…",
   error: "Something went wrong: {message}",
 } as const
@@ -266,6 +309,49 @@ const zh: Record<MessageKey, string> = {
   orders: "订单",
   kept_gmv: "成交额",
   perf_empty: "还没有推广链接。",
+  tab_wallet: "钱包",
+  tab_materials: "素材",
+  statement: "月度对账单",
+  prev_month: "上个月",
+  next_month: "下个月",
+  st_opening: "期初余额",
+  st_credits: "本月收入",
+  st_debits: "本月支出",
+  st_closing: "期末余额",
+  st_empty: "本月没有收支。",
+  ledger: "收支明细",
+  ledger_empty: "暂无收支记录。",
+  page_of: "第 {from}–{to} 条，共 {count} 条",
+  newer: "上一页",
+  older: "下一页",
+  led_settlement: "佣金结算",
+  led_clawback: "佣金扣回",
+  led_commission_adjustment: "佣金补发",
+  led_withdrawal: "提现",
+  led_withdrawal_reversal: "提现退回",
+  led_admin_adjustment: "商家调整",
+  led_team_bonus: "团队分红",
+  ref_settlement: "订单 …{order} 的 {level} 级佣金已结算，可以提现",
+  ref_settlement_unknown: "一笔佣金已结算，可以提现",
+  ref_clawback: "订单 …{order} 在佣金结算后退款或退货，扣回佣金",
+  ref_clawback_unknown: "一笔订单在佣金结算后退款或退货，扣回佣金",
+  ref_commission_adjustment: "订单 …{order} 变更后补发佣金",
+  ref_commission_adjustment_unknown: "订单变更后补发佣金",
+  ref_withdrawal: "提现到{method} · {status}",
+  ref_withdrawal_unknown: "你申请的提现，已从余额中扣除",
+  ref_reversal_rejected: "提现 {amount} 被驳回，金额已退回",
+  ref_reversal_failed: "提现 {amount} 打款失败，金额已退回",
+  ref_reversal_unknown: "一笔提现未成功，金额已退回",
+  ref_reason: "原因：{reason}",
+  ref_adjustment_reversal: "撤销此前的一笔调整",
+  ref_team_bonus: "{period} 团队业绩分红",
+  ref_team_bonus_unknown: "按团队业绩发放的分红",
+  materials_empty: "暂时没有适合你等级的推广素材。",
+  materials_unavailable: "本店暂未提供推广素材。",
+  mat_image: "图片",
+  mat_video: "视频",
+  mat_copy: "文案",
+  download: "下载",
   loading: "加载中…",
   error: "出错了：{message}",
 }
@@ -315,4 +401,19 @@ export function formatMoney(amount: number | null | undefined, currency: string 
 
 export function formatDate(iso: string | null | undefined, locale: string): string {
   return iso ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso)) : "—"
+}
+
+/** `+$2.40` / `-$10.00`: a wallet movement, with its sign. */
+export function formatSignedMoney(amount: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), signDisplay: "exceptZero" }).format(amount)
+}
+
+/** `December 2026` / `2026年12月` for `2026-12` (statements are by UTC month). */
+export function formatMonth(month: string, locale: string): string {
+  const [year, m] = month.split("-").map(Number)
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, m - 1, 1)))
+}
+
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  return iso ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "—"
 }

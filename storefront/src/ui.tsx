@@ -67,3 +67,23 @@ export function Icon({ name, size = 22 }: { name: keyof typeof ICONS; size?: num
     </svg>
   )
 }
+
+/** Copies `text` to the clipboard; says so once done. */
+export function CopyButton({ text, testId }: { text: string; testId?: string }) {
+  const { t } = useI18n()
+  const [done, setDone] = useState(false)
+  return (
+    <button
+      className="small"
+      data-testid={testId}
+      onClick={() =>
+        navigator.clipboard?.writeText(text).then(
+          () => setDone(true),
+          () => setDone(false)
+        )
+      }
+    >
+      {done ? t("copied") : t("copy")}
+    </button>
+  )
+}

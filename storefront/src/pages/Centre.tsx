@@ -11,9 +11,11 @@ import { distribution, sdk, statusOf } from "../medusa"
 import { drawPoster } from "../poster"
 import { Link } from "../router"
 import { useShop } from "../store"
-import { ErrorLine, Loading, useLoad } from "../ui"
+import { CopyButton, ErrorLine, Loading, useLoad } from "../ui"
+import { MaterialsPage } from "./Materials"
+import { WalletPage } from "./Wallet"
 
-const TABS = ["overview", "links", "team", "commissions", "withdrawals", "performance"] as const
+const TABS = ["overview", "links", "team", "commissions", "withdrawals", "wallet", "materials", "performance"] as const
 type Tab = (typeof TABS)[number]
 
 /** 推广中心: the distributor's own pages, all on the typed client. */
@@ -63,6 +65,8 @@ export function CentrePage({ tab }: { tab: string }) {
       {current === "team" && <Team />}
       {current === "commissions" && <Commissions />}
       {current === "withdrawals" && <Withdrawals balances={balances} onChange={me.reload} />}
+      {current === "wallet" && <WalletPage />}
+      {current === "materials" && <MaterialsPage />}
       {current === "performance" && <Performance />}
     </section>
   )
@@ -144,24 +148,6 @@ function Overview({ distributor, balances }: { distributor: StoreDistributor; ba
         </div>
       ))}
     </>
-  )
-}
-
-function CopyButton({ text }: { text: string }) {
-  const { t } = useI18n()
-  const [done, setDone] = useState(false)
-  return (
-    <button
-      className="small"
-      onClick={() =>
-        navigator.clipboard?.writeText(text).then(
-          () => setDone(true),
-          () => setDone(false)
-        )
-      }
-    >
-      {done ? t("copied") : t("copy")}
-    </button>
   )
 }
 
