@@ -86,13 +86,13 @@ medusaIntegrationTestRunner({
       const form = new FormData()
       const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex")
       form.append("files", new Blob([png], { type: "image/png" }), "poster.png")
-      const { files } = (await api.post<{ files: { id: string; url: string }[] }>("/admin/uploads", form, admin)).data
+      const { files } = (await api.post("/admin/uploads", form, admin)).data as { files: { id: string; url: string }[] }
       expect(files).toHaveLength(1)
       const { material } = await post("/admin/distribution/materials", { kind: "image", title: "Uploaded poster", file_url: files[0].url })
       expect(material.file_url).toBe(files[0].url)
       // The file module kept the file: the local provider serves it under /static.
-      const served = await api.get<ArrayBuffer>(new URL(files[0].url).pathname, { headers: {}, responseType: "arraybuffer" } as never)
-      expect(Buffer.from(served.data)).toEqual(png)
+      const served = await api.get(new URL(files[0].url).pathname, { headers: {}, responseType: "arraybuffer" } as never)
+      expect(Buffer.from(served.data as ArrayBuffer)).toEqual(png)
     })
 
     it("shows each distributor the materials for every grade and for theirs, newest first; only to active distributors", async () => {

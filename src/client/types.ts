@@ -223,6 +223,7 @@ export type StoreLedgerEntryType =
   | "withdrawal_reversal"
   | "admin_adjustment"
   | "team_bonus"
+  | "refer_reward"
 export type StoreLedgerEntry = {
   id: string
   distributor_id: string

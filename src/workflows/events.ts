@@ -20,4 +20,6 @@ export const DistributionEvents = {
   GRADE_UPGRADED: "distribution.grade.upgraded",
   /** `{ id, distributor_id, period, currency_code }`: a month's team bonus (团队分红) credited to the wallet. */
   TEAM_BONUS_PAID: "distribution.team_bonus.paid",
+  /** `{ id, distributor_id, currency_code }`: a 推三返一 (refer-N-get-one) reward credited to the wallet. */
+  REFER_REWARD_PAID: "distribution.refer_reward.paid",
 } as const

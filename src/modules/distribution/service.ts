@@ -15,6 +15,8 @@ import {
   LedgerEntry,
   Material,
   OrderAttribution,
+  ReferReward,
+  ReferRewardOrder,
   SalesTier,
   RepurchaseReminder,
   Setting,
@@ -45,6 +47,8 @@ import type { AccountVaultService } from "./services/account-vault"
 import type { AppliedGradeChange, GradeProgressService } from "./services/grade-progress"
 import type { TeamBonusPayoutRow, TeamBonusService } from "./services/team-bonus"
 import type { MaterialCatalogService, MaterialRow } from "./services/material-catalog"
+import type { ReferRewardCreditService, ReferRewardRow } from "./services/refer-reward-credit"
+import type { ReferRewardTerms } from "./calculations"
 import type { GradeMetrics } from "./calculations"
 import type { AuditExportService, ExportKind, ExportRange } from "./services/audit-export"
 import type { AuditDifference, Statement, WalletAuditService } from "./services/wallet-audit"
@@ -80,6 +84,8 @@ class DistributionModuleService extends MedusaService({
   LedgerEntry,
   Material,
   OrderAttribution,
+  ReferReward,
+  ReferRewardOrder,
   SalesTier,
   RepurchaseReminder,
   Setting,
@@ -355,6 +361,20 @@ class DistributionModuleService extends MedusaService({
   /** Promotional materials a distributor of this grade may see (untagged ones, and those tagged with it). */
   listMaterialsVisibleTo(gradeId: string | null, page: { take: number; skip: number }): Promise<{ materials: MaterialRow[]; count: number }> {
     return this.service_<MaterialCatalogService>("materialCatalogService").visibleTo(gradeId, page)
+  }
+
+  /** Distributors who may have a 推三返一 reward due: referred, settled orders not counted yet. */
+  listReferRewardCandidates(distributorIds: string[] | null = null): Promise<string[]> {
+    return this.service_<ReferRewardCreditService>("referRewardCreditService").candidates(distributorIds)
+  }
+
+  /** Pays the 推三返一 rewards a distributor has earned and not been paid; answers the new ones. */
+  payReferRewards(distributorId: string, terms: ReferRewardTerms, @MedusaContext() sharedContext: Context = {}): Promise<ReferRewardRow[]> {
+    return this.service_<ReferRewardCreditService>("referRewardCreditService").pay(distributorId, terms, sharedContext)
+  }
+
+  undoReferRewards(ids: string[]): Promise<void> {
+    return this.service_<ReferRewardCreditService>("referRewardCreditService").undo(ids)
   }
 
   gradeHistory(distributorId: string) {

@@ -38,6 +38,12 @@ export const SettingsSchema = z.strictObject({
   storefront_url: safeText({ max: 2000 }).pipe(z.url()),
   /** A Medusa promotion code applied to carts that carry a share code (全民分销's share coupon); null = none. */
   share_promotion_code: safeText({ max: 100 }).min(1, "share_promotion_code must be a promotion code, or null for none").nullable(),
+  /** 推三返一: when `refer_reward_n` referred customers each have a settled order within `refer_reward_window_days`, credit the smallest (capped). */
+  refer_reward_enabled: z.boolean(),
+  refer_reward_n: z.number().int().min(2, "refer_reward_n must be a whole number from 2 to 20").max(20, "refer_reward_n must be a whole number from 2 to 20"),
+  refer_reward_window_days: z.number().int().min(1, "refer_reward_window_days must be from 1 to 365").max(365, "refer_reward_window_days must be from 1 to 365"),
+  /** The most one reward pays, in the reward's currency (major units); null = the order's whole value. */
+  refer_reward_cap: z.number().gt(0, "refer_reward_cap must be above 0, or null for no cap").max(1_000_000_000_000).nullable(),
 })
 
 export type DistributionSettings = z.infer<typeof SettingsSchema>
@@ -90,6 +96,10 @@ export const DEFAULT_SETTINGS: DistributionSettings = {
   withdrawal_methods: ["bank_transfer", "alipay", "wechat", "paypal"],
   storefront_url: "http://localhost:8000",
   share_promotion_code: null,
+  refer_reward_enabled: false,
+  refer_reward_n: 3,
+  refer_reward_window_days: 30,
+  refer_reward_cap: null,
 }
 
 /** Picks the known setting keys out of plugin options (which may carry other keys too). */

@@ -8,6 +8,7 @@ export const LEDGER_ENTRY_TYPES = [
   "withdrawal_reversal",
   "admin_adjustment",
   "team_bonus",
+  "refer_reward",
 ] as const
 
 /**

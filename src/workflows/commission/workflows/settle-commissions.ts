@@ -3,6 +3,7 @@ import { settleMaturedCommissionsStep, SettleMaturedCommissionsStepInput } from 
 import { emitDistributionEventsStep } from "../../common/steps/emit-distribution-events"
 import { DistributionEvents } from "../../events"
 import { upgradeDistributorGradesWorkflow } from "../../grade/workflows/upgrade-distributor-grades"
+import { payReferRewardsWorkflow } from "../../refer-reward/workflows/pay-refer-rewards"
 
 export type SettleCommissionsWorkflowInput = SettleMaturedCommissionsStepInput
 
@@ -29,6 +30,10 @@ export const settleCommissionsWorkflow = createWorkflow(
         distributor_ids: [...new Set(settled.map((c) => c.distributor_id))],
         with_uplines: true,
       })),
+    })
+    // 推三返一 counts settled referred orders: those just settled may complete a reward.
+    payReferRewardsWorkflow.runAsStep({
+      input: transform({ settled }, ({ settled }) => ({ distributor_ids: [...new Set(settled.map((c) => c.distributor_id))] })),
     })
     return new WorkflowResponse(transform({ settled }, ({ settled }) => ({ settled: settled.length, ids: settled.map((c) => c.id) })))
   }
