@@ -343,11 +343,15 @@ describe("commission terms admin (browser)", () => {
       if (name === "distributor-grade") continue
       await shot(name, "zhCN")
       if (name === "rules") {
-        // The form and its guard message's field, in Chinese (the server's message is the server's).
+        // The form with the guard's refusal on its field, in Chinese (the message is the server's own).
         await page.click('[data-testid="rules-page-create"]')
-        await page.getByTestId("rule-form").waitFor({ timeout: WAIT_MS })
+        await page.fill('[data-testid="rule-scope_id-search"]', "Jasmine")
+        await choose('[data-testid="rule-scope_id"]', PRODUCT)
+        for (const [i, v] of ["20", "10", "5"].entries()) await page.fill(`#rule-level_values-${i}`, v)
+        await save("rule-form")
+        await page.getByTestId("error-rule-level_values").waitFor({ timeout: WAIT_MS })
         found.push(...(await englishOnPage(patterns)).map((e) => `rule form → ${e}`))
-        await page.getByTestId("rule-form").screenshot({ path: path.join(SHOTS, "zhCN-rule-form.png") })
+        await page.getByTestId("rule-form").screenshot({ path: path.join(SHOTS, "zhCN-rule-refused.png") })
         await page.keyboard.press("Escape")
       }
       if (name === "team-bonus") {
