@@ -13,7 +13,8 @@ const { ensureChromium } = require("../../scripts/chromium")
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const demoConfig = require("../../demo/demo.json")
 
-jest.setTimeout(15 * 60_000)
+// The demo migrates, seeds a month of orders and builds the admin before it answers: slow on a shared machine.
+jest.setTimeout(40 * 60_000)
 
 const PORT = Number(process.env.BROWSER_TEST_PORT || 9200)
 const DATABASE = `distribution_rules_browser_${process.pid}_${Date.now()}`
@@ -176,7 +177,7 @@ async function checkPreview(lang: "en" | "zhCN") {
 
 beforeAll(async () => {
   const executablePath = ensureChromium()
-  demo = await startDemo({ database: DATABASE, port: PORT, timeoutMs: 12 * 60_000 })
+  demo = await startDemo({ database: DATABASE, port: PORT, timeoutMs: 30 * 60_000 })
   browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage"] })
   const context = await browser.newContext({ viewport: { width: 1440, height: 1400 }, locale: "en-US" })
   page = await context.newPage()
