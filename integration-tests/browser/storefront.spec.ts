@@ -318,13 +318,102 @@ describe("reference storefront on the demo", () => {
     await context.close()
   })
 
-  it("the materials tab says so when the store's server has no materials route", async () => {
+  it("materials for the distributor's grade: empty at first, then an image to download, a video that plays and copy to copy", async () => {
     const { context, page } = await newPage("en-US")
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: demo.storefrontUrl })
     await login(page, demo.sharer.email, demo.sharer.password)
-    const res = await fetch(`${demo.backendUrl}/store/distribution/me/materials`, { headers: { "x-publishable-api-key": demo.publishableKey } })
-    expect(res.status).toBe(404)
     await page.goto(`${demo.storefrontUrl}/distribution/materials`)
-    await expectText(page, '[data-testid="materials-unavailable"]', "This store offers no promotional materials yet.")
+    await expectText(page, '[data-testid="materials-empty"]', "No materials for your grade yet.")
+
+    // The merchant uploads through Medusa's file module (POST /admin/uploads), as the admin page does:
+    // a PNG drawn here, and a WebM video recorded by the browser from a canvas.
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement("canvas")
+      canvas.width = 320
+      canvas.height = 200
+      const g = canvas.getContext("2d")!
+      g.fillStyle = "#1f4d3a"
+      g.fillRect(0, 0, 320, 200)
+      g.fillStyle = "#fff"
+      g.font = "bold 28px sans-serif"
+      g.fillText("Jasmine 茉莉", 24, 110)
+      return canvas.toDataURL("image/png").split(",")[1]
+    })
+    const video = await page.evaluate(async () => {
+      const canvas = document.createElement("canvas")
+      canvas.width = 160
+      canvas.height = 120
+      const g = canvas.getContext("2d")!
+      const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: "video/webm" })
+      const chunks: Blob[] = []
+      recorder.ondataavailable = (e) => chunks.push(e.data)
+      const stopped = new Promise((resolve) => (recorder.onstop = resolve))
+      recorder.start()
+      // About a second of frames, drawn one animation frame at a time.
+      for (let frame = 0; frame < 40; frame++) {
+        g.fillStyle = `hsl(${frame * 9} 60% 45%)`
+        g.fillRect(0, 0, 160, 120)
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+      }
+      recorder.stop()
+      await stopped
+      const bytes = new Uint8Array(await new Blob(chunks, { type: "video/webm" }).arrayBuffer())
+      let binary = ""
+      bytes.forEach((b) => (binary += String.fromCharCode(b)))
+      return btoa(binary)
+    })
+    const form = new FormData()
+    form.append("files", new Blob([Buffer.from(png, "base64")], { type: "image/png" }), "jasmine-banner.png")
+    form.append("files", new Blob([Buffer.from(video, "base64")], { type: "video/webm" }), "steeping.webm")
+    const upload = await fetch(`${demo.backendUrl}/admin/uploads`, { method: "POST", headers: { authorization: `Bearer ${adminToken}` }, body: form })
+    expect(upload.status).toBe(200)
+    const { files } = (await upload.json()) as { files: { id: string; url: string }[] }
+    // The local file provider names port 9000 in its URLs unless told its backend_url; the demo here runs on a free port.
+    const served = (url: string) => `${demo.backendUrl}${new URL(url).pathname}`
+    const [imageUrl, videoUrl] = files.map((f) => served(f.url))
+    const create = (body: object) => admin<{ material: { id: string } }>("/admin/distribution/materials", { method: "POST", body: JSON.stringify(body) })
+    await create({ kind: "image", title: "Jasmine banner", body: "For WeChat Moments", file_url: imageUrl, grade_ids: [] })
+    await create({ kind: "video", title: "How to steep", file_url: videoUrl, grade_ids: [] })
+    const copy = "Spring jasmine is in: fresh, floral, 24 USD for 100 g."
+    await create({ kind: "copy", title: "Spring post", body: copy, grade_ids: [] })
+
+    // What the API gives her, and what the page shows: newest first.
+    const api = await asCustomer<{ materials: { kind: string; title: string }[]; count: number }>(demo.sharer, "/store/distribution/me/materials")
+    expect(api.materials.map((m) => [m.kind, m.title])).toEqual([
+      ["copy", "Spring post"],
+      ["video", "How to steep"],
+      ["image", "Jasmine banner"],
+    ])
+    await page.reload()
+    await page.waitForSelector('[data-testid="material"]')
+    expect(await page.locator('[data-testid="material-title"]').allTextContents()).toEqual(["Spring post", "How to steep", "Jasmine banner"])
+
+    const image = page.locator('[data-testid="material"][data-kind="image"]')
+    await page.waitForFunction(() => (document.querySelector('[data-kind="image"] img') as HTMLImageElement | null)?.naturalWidth === 320)
+    expect(await image.locator('[data-testid="material-download"]').getAttribute("href")).toBe(imageUrl)
+    const downloaded = await fetch(imageUrl)
+    expect([downloaded.status, downloaded.headers.get("content-type")]).toEqual([200, "image/png"])
+
+    // The video plays: it loads, and its clock moves once started.
+    await page.$eval('[data-testid="material-video"]', (v: HTMLVideoElement) => {
+      v.muted = true
+      return v.play()
+    })
+    await page.waitForFunction(() => {
+      const v = document.querySelector('[data-testid="material-video"]') as HTMLVideoElement
+      return v.readyState >= 2 && v.currentTime > 0 && !v.error
+    })
+
+    const copyCard = page.locator('[data-testid="material"][data-kind="copy"]')
+    await expectText(page, '[data-kind="copy"] [data-testid="material-body"]', copy)
+    await copyCard.locator('[data-testid="material-copy"]').click()
+    await expectText(page, '[data-kind="copy"] [data-testid="material-copy"]', "Copied")
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copy)
+
+    await page.click('[data-testid="mat-kind-video"]')
+    expect(await page.locator('[data-testid="material-title"]').allTextContents()).toEqual(["How to steep"])
+    await page.click('[data-testid="mat-kind-all"]')
+    await page.waitForFunction(() => (document.querySelector('[data-kind="image"] img') as HTMLImageElement | null)?.naturalWidth === 320)
     await shot(page, "materials")
     await context.close()
   })
@@ -377,7 +466,12 @@ describe("reference storefront on the demo", () => {
     await expectText(page, '[data-testid="statement-usd"] [data-testid="statement-closing"]', "US$5.30")
     await shot(page, "zh-wallet")
     await page.click('[data-testid="tab-materials"]')
-    await expectText(page, '[data-testid="materials-unavailable"]', "本店暂未提供推广素材。")
+    await page.waitForSelector('[data-testid="material"]')
+    expect(await page.locator('[data-testid="material"] .pill').allTextContents()).toEqual(["文案", "视频", "图片"])
+    await expectText(page, '[data-kind="copy"] [data-testid="material-copy"]', "复制")
+    await expectText(page, '[data-kind="image"] [data-testid="material-download"]', "下载")
+    expect(await page.locator(".segmented button").allTextContents()).toEqual(["全部", "图片", "视频", "文案"])
+    await page.waitForFunction(() => (document.querySelector('[data-kind="image"] img') as HTMLImageElement | null)?.naturalWidth === 320)
     await shot(page, "zh-materials")
 
     await page.click('[data-testid="lang-switch"]')
