@@ -13,7 +13,7 @@ const { ensureChromium } = require("../../scripts/chromium")
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const demoConfig = require("../../demo/demo.json")
 
-jest.setTimeout(15 * 60_000)
+jest.setTimeout(40 * 60_000)
 
 const PORT = Number(process.env.BROWSER_TEST_PORT || 9100) + 7
 const DATABASE = `distribution_wallet_browser_${process.pid}_${Date.now()}`
@@ -139,7 +139,7 @@ const csvRows = (text: string) =>
 
 beforeAll(async () => {
   const executablePath = ensureChromium()
-  demo = await startDemo({ database: DATABASE, port: PORT, timeoutMs: 12 * 60_000 })
+  demo = await startDemo({ database: DATABASE, port: PORT, timeoutMs: 30 * 60_000 })
   browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-dev-shm-usage"] })
   const context = await browser.newContext({ viewport: { width: 1440, height: 1600 }, locale: "en-US", acceptDownloads: true })
   page = await context.newPage()
