@@ -185,7 +185,13 @@ describe("commission calculation under product rules", () => {
     const byLines = [10, 50, 200].map((n) => makeCase(`lines_${n}`, n, 180))
     const all = [...byRules, ...byLines]
 
-    for (const c of all) for (let i = 0; i < 3; i++) (c.plan(), c.lookup()) // warm-up
+    for (const c of all) {
+      // warm-up
+      for (let i = 0; i < 3; i++) {
+        c.plan()
+        c.lookup()
+      }
+    }
     const started = Date.now()
     for (let run = 0; run < RUNS; run++) {
       for (const c of all) {
