@@ -58,6 +58,6 @@ const CampaignsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "rules.nav.campaigns", rank: 7, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "rules.nav.campaigns", rank: 9, translationNs: "distribution" })
 
 export default CampaignsPage

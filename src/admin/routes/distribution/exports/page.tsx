@@ -55,6 +55,6 @@ const ExportsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "wallet.nav.exports", rank: 6, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "wallet.nav.exports", rank: 5, translationNs: "distribution" })
 
 export default ExportsPage

@@ -66,6 +66,6 @@ const GradesPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "rules.nav.grades", rank: 5, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "rules.nav.grades", rank: 7, translationNs: "distribution" })
 
 export default GradesPage

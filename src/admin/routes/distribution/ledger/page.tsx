@@ -67,6 +67,6 @@ const LedgerPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "wallet.nav.ledger", rank: 5, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "wallet.nav.ledger", rank: 4, translationNs: "distribution" })
 
 export default LedgerPage

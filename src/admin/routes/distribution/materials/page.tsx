@@ -215,6 +215,6 @@ const MaterialsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "materials.nav", rank: 6, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "materials.nav", rank: 12, translationNs: "distribution" })
 
 export default MaterialsPage

@@ -125,6 +125,6 @@ const ReconciliationPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "wallet.nav.reconciliation", rank: 7, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "wallet.nav.reconciliation", rank: 6, translationNs: "distribution" })
 
 export default ReconciliationPage

@@ -68,6 +68,6 @@ const RulesPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "rules.nav.rules", rank: 6, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "rules.nav.rules", rank: 8, translationNs: "distribution" })
 
 export default RulesPage

@@ -291,6 +291,6 @@ const SettingsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "nav.settings", rank: 4, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "nav.settings", rank: 13, translationNs: "distribution" })
 
 export default SettingsPage

@@ -47,6 +47,6 @@ const TeamBonusPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "rules.nav.teamBonus", rank: 9, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "rules.nav.teamBonus", rank: 11, translationNs: "distribution" })
 
 export default TeamBonusPage

@@ -36,6 +36,6 @@ const TiersPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "rules.nav.tiers", rank: 8, translationNs: "distribution" })
+export const config = defineRouteConfig({ label: "rules.nav.tiers", rank: 10, translationNs: "distribution" })
 
 export default TiersPage
