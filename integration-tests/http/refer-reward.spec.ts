@@ -117,6 +117,8 @@ medusaIntegrationTestRunner({
 
     it("counts only orders placed within the window of the first one, and pays at most refer_reward_cap", async () => {
       await setSettings(api, admin, { refer_reward_cap: 40 })
+      // The reward has been on for 60 days (orders placed before it was switched on never count).
+      await pgOf(getContainer())("distribution_setting_change").update({ created_at: new Date(Date.now() - 60 * DAY) })
       const d = await makeDistributor(api, admin, seed, "windowed@test.local")
       const [b1, b2, b3, b4] = await Promise.all(["w1", "w2", "w3", "w4"].map((n) => boundBuyer(api, seed, `${n}@test.local`, d.distributor.code)))
 
@@ -144,15 +146,37 @@ medusaIntegrationTestRunner({
       expect(await rowsOf(getContainer(), "distribution_refer_reward_order", { order_id: old.id })).toEqual([])
     })
 
+    it("never pays for orders placed before the reward was switched on", async () => {
+      await setSettings(api, admin, { refer_reward_enabled: false })
+      const d = await makeDistributor(api, admin, seed, "late@test.local")
+      const [b1, b2, b3, b4, b5] = await Promise.all(
+        ["l1", "l2", "l3", "l4", "l5"].map((n) => boundBuyer(api, seed, `${n}@test.local`, d.distributor.code))
+      )
+      await settledOrder(b1.headers, [{ variant_id: seed.variants.C, quantity: 1 }])
+      await settledOrder(b2.headers, [{ variant_id: seed.variants.C, quantity: 1 }])
+      await setSettings(api, admin, { refer_reward_enabled: true })
+      // Four referred customers with settled orders, but two of them bought before it was on: nothing.
+      await settledOrder(b3.headers, [{ variant_id: seed.variants.A, quantity: 1 }])
+      await settledOrder(b4.headers, [{ variant_id: seed.variants.A, quantity: 1 }])
+      await dailyJob()
+      expect(await rewards(d.distributor.id)).toEqual([])
+
+      const o5 = await settledOrder(b5.headers, [{ variant_id: seed.variants.B, quantity: 1 }])
+      const [reward] = await rewards(d.distributor.id)
+      expect(reward.order_ids).toHaveLength(3)
+      expect(reward).toMatchObject({ base_order_id: o5.id })
+      expect((await ledger(d.distributor.id)).filter(([type]) => type === "refer_reward")).toEqual([["refer_reward", 50]])
+    })
+
     it("advisory lock per distributor: two workers running the daily job at once credit once", async () => {
       const container = getContainer()
       const d = await makeDistributor(api, admin, seed, "raced@test.local")
       const buyers = await Promise.all(["r1", "r2", "r3"].map((n) => boundBuyer(api, seed, `${n}@test.local`, d.distributor.code)))
-      // Settled while the reward is off, so the daily job is the one to pay it (it catches up).
-      await setSettings(api, admin, { refer_reward_enabled: false })
+      // Settled while 4 are needed; then the admin asks for 3: the daily job is the one to pay it.
+      await setSettings(api, admin, { refer_reward_n: 4 })
       for (const b of buyers) await settledOrder(b.headers, [{ variant_id: seed.variants.B, quantity: 1 }])
       expect(await rewards(d.distributor.id)).toEqual([])
-      await setSettings(api, admin, { refer_reward_enabled: true })
+      await setSettings(api, admin, { refer_reward_n: 3 })
 
       // Both workers must be inside the payment at once: the test holds the reward table, so
       // whichever gets furthest waits on it; the other waits on the distributor's lock (or,
