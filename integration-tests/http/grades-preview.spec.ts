@@ -4,7 +4,7 @@
  * and the settings presets. Orders are placed the real way; amounts are exact.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { capturePayment, createAdminUser, Headers, placeOrder, recordEvents, Seed, seedStore } from "../helpers/order-flow"
+import { capturePayment, createAdminUser, Headers, placeOrder, recordEvents, refundPayment, Seed, seedStore } from "../helpers/order-flow"
 import { boundBuyer, makeDistributor, orderView, setSettings, statusOf, waitForOrderView } from "../helpers/distribution"
 import { failInsertsInto, pgOf, rowsOf, warmPool } from "../helpers/db"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
@@ -79,6 +79,30 @@ medusaIntegrationTestRunner({
       // Running the upgrade again (a second worker, the daily job) changes nothing.
       await post("/admin/distribution/commissions/settle", {})
       expect((await get(`/admin/distribution/distributors/${d.distributor.id}`)).grade_changes).toHaveLength(2)
+    })
+
+    it("链动2+1, the compliant part: two direct referrals who bought (and kept it) move a distributor up; sign-ups never count", async () => {
+      await setSettings(api, admin, { settlement_trigger: "captured", freeze_days: 0 })
+      const { grade } = await post("/admin/distribution/grades", { name: "推广大使", rank: 1, level_rates: [0.12], conditions: { direct_buyers: 2 } })
+      const d = await makeDistributor(api, admin, seed, "chain21@test.local")
+      const gradeOf = async () => (await get(`/admin/distribution/distributors/${d.distributor.id}`)).distributor.grade_id
+      // Recruits who never buy: no grade, however many (a pay-for-recruitment rule is not built).
+      for (const n of ["recruit1", "recruit2", "recruit3"]) await boundBuyer(api, seed, `${n}@test.local`, d.distributor.code)
+      const [b1, b2, b3] = await Promise.all(["db1", "db2", "db3"].map((n) => boundBuyer(api, seed, `${n}@test.local`, d.distributor.code)))
+
+      // A direct buyer whose settled order is then refunded in full (30 + 10 shipping) kept nothing: not a buyer.
+      const refunded = await settledOrder(b1.headers, [{ variant_id: seed.variants.C, quantity: 1 }])
+      await refundPayment(api, admin, refunded.id, 40)
+      await waitForOrderView(api, admin, refunded.id, (v) => v.commissions[0].amount === 0)
+      await settledOrder(b2.headers, [{ variant_id: seed.variants.C, quantity: 1 }])
+      expect(await gradeOf()).toBeNull()
+
+      // The second direct referral who bought and kept it: up, on direct_buyers alone.
+      await settledOrder(b3.headers, [{ variant_id: seed.variants.C, quantity: 1 }])
+      expect(await gradeOf()).toBe(grade.id)
+      const { grade_changes } = await get(`/admin/distribution/distributors/${d.distributor.id}`)
+      expect(grade_changes).toHaveLength(1)
+      expect(grade_changes[0]).toMatchObject({ from_grade_id: null, to_grade_id: grade.id, source: "auto", metrics: { own_sales: "60", direct_buyers: 2 } })
     })
 
     it("lets an admin set a grade by hand (recorded with who), and never downgrades automatically", async () => {

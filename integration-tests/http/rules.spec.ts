@@ -5,7 +5,8 @@
  * placed the real way; amounts are exact.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAdminUser, Headers, placeOrder, Seed, seedStore } from "../helpers/order-flow"
+import { createAdminUser, getOrder, Headers, placeOrder, Seed, seedStore } from "../helpers/order-flow"
+import { pgOf, waitForLockWaiters } from "../helpers/db"
 import { boundBuyer, byLevel, makeDistributor, orderView, setSettings, statusOf, waitForOrderView } from "../helpers/distribution"
 
 jest.setTimeout(240_000)
@@ -108,34 +109,48 @@ medusaIntegrationTestRunner({
       expect(second[1].distributor_id).toBe(child.distributor.id)
     })
 
-    it("a campaign counts only for orders placed inside its window", async () => {
+    it("a campaign counts only for orders placed inside its window: from its start (inclusive) to its end (exclusive), to the millisecond", async () => {
+      const container = getContainer()
       const { buyer } = await chain()
-      const hour = 60 * 60 * 1000
-      const { campaign: ended } = await post("/admin/distribution/campaigns", {
-        name: "ended", starts_at: new Date(Date.now() - 2 * hour), ends_at: new Date(Date.now() - 1000), multiplier: 2,
-      })
-      const { campaign: later } = await post("/admin/distribution/campaigns", {
-        name: "later", starts_at: new Date(Date.now() + 2 * 60 * 1000), ends_at: new Date(Date.now() + hour), multiplier: 2,
-      })
-      let view = byLevel(await buy(buyer.headers, [{ variant_id: seed.variants.A, quantity: 1 }]))
-      expect(view[1]).toMatchObject({ amount: 10 })
-      expect(view[1].lines[0].source).toBe("level_rate")
+      const day = 24 * 60 * 60 * 1000
+      const campaign = async (name: string, body: Record<string, unknown>) =>
+        (await post("/admin/distribution/campaigns", {
+          name, starts_at: new Date(Date.now() + day), ends_at: new Date(Date.now() + 2 * day), multiplier: 2, ...body,
+        })).campaign
+      // Store-wide ×2 campaigns that end exactly when the order is placed, or start 1 ms after it;
+      // a ×1.5 one on product A that starts exactly then and ends 1 ms later.
+      const ended = await campaign("ended", {})
+      const later = await campaign("later", {})
+      const now = await campaign("launch", { scope: "product", scope_ids: [seed.productIds.A], multiplier: 1.5 })
 
-      const { campaign: now } = await post("/admin/distribution/campaigns", {
-        name: "launch week", starts_at: new Date(Date.now() - hour), ends_at: new Date(Date.now() + hour),
-        scope: "product", scope_ids: [seed.productIds.A], multiplier: 1.5,
-      })
-      view = byLevel(
-        await buy(buyer.headers, [
-          { variant_id: seed.variants.A, quantity: 1 },
-          { variant_id: seed.variants.B, quantity: 1 },
-        ])
-      )
-      // A: 10 % × 1.5 = 15 % → 15; B is outside the campaign's scope: 5. Level 2: 7.5 + 2.5.
-      expect(view[1].amount).toBe(20)
-      expect(view[2].amount).toBe(10)
-      expect(lineOf(view[1].lines as unknown as Line[], seed.productIds.A)).toMatchObject({ rate: 0.15, source: `level_rate+campaign:${now.id}` })
-      expect([ended.id, later.id]).not.toContain(now.id)
+      // The order's placement time is known only once it is placed, and its terms are frozen by
+      // the first sync: the test holds the campaign table, so that sync waits for it; the
+      // windows are then set around the order's placement, to the millisecond, and released.
+      const hold = await pgOf(container).transaction()
+      try {
+        await hold.raw("LOCK TABLE distribution_campaign IN ACCESS EXCLUSIVE MODE")
+        const order = await placeOrder(api, {
+          seed, customerHeaders: buyer.headers, items: [{ variant_id: seed.variants.A, quantity: 1 }, { variant_id: seed.variants.B, quantity: 1 }],
+        })
+        await waitForLockWaiters(container, 1)
+        const at = new Date((await getOrder(container, order.id, ["id", "created_at"])).created_at as string).getTime()
+        const window = (id: string, starts: number, ends: number) =>
+          hold("distribution_campaign").where({ id }).update({ starts_at: new Date(starts), ends_at: new Date(ends) })
+        await window(ended.id, at - day, at)
+        await window(later.id, at + 1, at + day)
+        await window(now.id, at, at + 1)
+        await hold.commit()
+
+        const view = byLevel(await waitForOrderView(api, admin, order.id, (v) => v.commissions.length === 2))
+        // A: 10 % × 1.5 = 15 % → 15; B: neither ×2 campaign counts, the store's 10 % → 5. Level 2: 7.5 + 2.5.
+        expect(view[1].amount).toBe(20)
+        expect(view[2].amount).toBe(10)
+        const lines = view[1].lines as unknown as Line[]
+        expect(lineOf(lines, seed.productIds.A)).toMatchObject({ rate: 0.15, amount: 15, source: `level_rate+campaign:${now.id}` })
+        expect(lineOf(lines, seed.productIds.B)).toMatchObject({ rate: 0.1, amount: 5, source: "level_rate" })
+      } finally {
+        if (!hold.isCompleted()) await hold.rollback()
+      }
     })
 
     it("freezes the terms on the order: a rule changed after placement never moves its commission", async () => {

@@ -135,6 +135,10 @@ export type Settings = {
   withdrawal_methods: string[]
   storefront_url: string
   share_promotion_code: string | null
+  refer_reward_enabled: boolean
+  refer_reward_n: number
+  refer_reward_window_days: number
+  refer_reward_cap: number | null
 }
 export type SettingChange = {
   id: string

@@ -169,6 +169,13 @@ function explain(e: StoreLedgerEntry, t: T, locale: string, refs: Refs): string 
       const period = e.note?.match(/\b\d{4}-\d{2}(?:-\d{2})?\b/)?.[0]
       return period ? t("ref_team_bonus", { period }) : t("ref_team_bonus_unknown")
     }
+    case "refer_reward": {
+      // The note names N, the window and the smallest order: "refer-3-get-one: … within 30 days; the smallest, order_… (80)".
+      const n = e.note?.match(/refer-(\d+)-get-one/)?.[1]
+      const days = e.note?.match(/within (\d+) days/)?.[1]
+      const order = e.note?.match(/\border_[0-9A-Za-z]+/)?.[0]
+      return n && days && order ? t("ref_refer_reward", { n, days, order: shortOrder(order) }) : t("ref_refer_reward_unknown")
+    }
     default:
       return e.note ?? ""
   }

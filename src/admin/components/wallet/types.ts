@@ -9,6 +9,7 @@ export const LEDGER_TYPES = [
   "withdrawal_reversal",
   "admin_adjustment",
   "team_bonus",
+  "refer_reward",
 ] as const
 
 export type WalletLedgerEntry = {

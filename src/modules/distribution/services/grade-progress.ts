@@ -70,7 +70,8 @@ export class GradeProgressService {
            FROM distribution_commission c
            JOIN distribution_order_attribution a ON a.order_id = c.order_id AND a.deleted_at IS NULL
           WHERE c.distributor_id = ANY(?) AND c.level = 1 AND c.status = 'settled' AND c.deleted_at IS NULL
-            AND a.customer_id IS NOT NULL AND a.source <> 'self'
+            -- a settled order refunded in full later keeps its status, with nothing kept: not a buyer
+            AND c.base_amount > 0 AND a.customer_id IS NOT NULL AND a.source <> 'self'
           GROUP BY c.distributor_id`,
         [ids]
       ),

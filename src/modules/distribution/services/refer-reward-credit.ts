@@ -17,7 +17,9 @@ export type ReferRewardRow = InferEntityType<typeof ReferReward>
  * A referred order that can count: placed by a customer the distributor brought (bound, or by
  * their code; never their own order), whose level-1 commission to that distributor has settled
  * with a kept value above 0, and not counted by a reward yet. A canceled or fully refunded
- * order never settles, so it never counts.
+ * order never settles, so it never counts. Only orders placed since the reward was last
+ * switched on by an admin count: switching it on never pays for the sales of the months
+ * before (on from the plugin options, with no recorded change: every order counts).
  */
 const ELIGIBLE = `
   FROM distribution_order_attribution a
@@ -25,6 +27,10 @@ const ELIGIBLE = `
   JOIN distribution_commission c ON c.order_id = a.order_id AND c.distributor_id = a.distributor_id AND c.level = 1
        AND c.status = 'settled' AND c.base_amount > 0 AND c.deleted_at IS NULL
  WHERE a.deleted_at IS NULL AND a.source <> 'self' AND a.customer_id IS NOT NULL AND a.customer_id <> d.customer_id
+   AND a.created_at >= COALESCE(
+         (SELECT MAX(s.created_at) FROM distribution_setting_change s
+           WHERE s.deleted_at IS NULL AND s.changes->'refer_reward_enabled'->>'to' = 'true'),
+         '-infinity'::timestamptz)
    AND NOT EXISTS (SELECT 1 FROM distribution_refer_reward_order r WHERE r.order_id = a.order_id AND r.deleted_at IS NULL)`
 
 /**

@@ -34,6 +34,9 @@ function toForm(s: Settings): Form {
     withdrawal_max: s.withdrawal_max === null ? "" : String(s.withdrawal_max),
     withdrawal_daily_max: s.withdrawal_daily_max === null ? "" : String(s.withdrawal_daily_max),
     share_promotion_code: s.share_promotion_code ?? "",
+    refer_reward_n: String(s.refer_reward_n),
+    refer_reward_window_days: String(s.refer_reward_window_days),
+    refer_reward_cap: s.refer_reward_cap === null ? "" : String(s.refer_reward_cap),
   }
 }
 
@@ -59,6 +62,10 @@ function fromForm(f: Form): Settings {
     withdrawal_methods: f.withdrawal_methods as string[],
     storefront_url: String(f.storefront_url).trim(),
     share_promotion_code: String(f.share_promotion_code ?? "").trim() || null,
+    refer_reward_enabled: !!f.refer_reward_enabled,
+    refer_reward_n: num(f.refer_reward_n),
+    refer_reward_window_days: num(f.refer_reward_window_days),
+    refer_reward_cap: orNull(f.refer_reward_cap),
   }
 }
 
@@ -172,7 +179,7 @@ const SettingsPage = () => {
 
   const save = async () => {
     const local: typeof errors = {}
-    for (const k of ["binding_days", "freeze_days", "withdrawal_min"] as const) if (Number.isNaN(next[k])) local[k] = t("common.required")
+    for (const k of ["binding_days", "freeze_days", "withdrawal_min", "refer_reward_n", "refer_reward_window_days"] as const) if (Number.isNaN(next[k])) local[k] = t("common.required")
     if (Object.keys(local).length) return setErrors(local)
     setSaving(true)
     try {
@@ -280,6 +287,12 @@ const SettingsPage = () => {
         </Field>
         <Field name="storefront_url" error={errors.storefront_url}>{text("storefront_url", { type: "url" })}</Field>
         <Field name="share_promotion_code" error={errors.share_promotion_code}>{text("share_promotion_code", { placeholder: t("common.none") })}</Field>
+        <Field name="refer_reward_enabled" error={errors.refer_reward_enabled}>
+          <Switch id="setting-input-refer_reward_enabled" checked={!!form.refer_reward_enabled} onCheckedChange={(v) => set("refer_reward_enabled", v)} />
+        </Field>
+        <Field name="refer_reward_n" error={errors.refer_reward_n}>{text("refer_reward_n", { type: "number", min: 2, max: 20, step: 1 })}</Field>
+        <Field name="refer_reward_window_days" error={errors.refer_reward_window_days}>{text("refer_reward_window_days", { type: "number", min: 1, max: 365, step: 1 })}</Field>
+        <Field name="refer_reward_cap" error={errors.refer_reward_cap}>{text("refer_reward_cap", { type: "number", min: 0, step: "0.01", placeholder: t("settings.noLimit") })}</Field>
       </Container>
       <Container className="divide-y p-0">
         <div className="px-6 py-4">
