@@ -321,6 +321,22 @@ describe("commission terms admin (browser)", () => {
     await shot("team-bonus", "en")
   })
 
+  it("adds a copy material for a grade and lists it with its grade tag", async () => {
+    await open("/distribution/materials", '[data-testid="material-add"]')
+    await page.click('[data-testid="material-add"]')
+    await choose("#material-kind", "Copy")
+    await page.fill("#material-title", "Launch week: tea for two")
+    await page.fill("#material-body", "Two tins, one price, this week only. Share your link with a friend who loves green tea.")
+    await page.getByTestId("material-create").getByText(GRADE, { exact: true }).click()
+    await page.click('[data-testid="material-save"]')
+    await closed("material-create")
+    await page.getByTestId("material-row").filter({ hasText: "Launch week: tea for two" }).waitFor({ timeout: WAIT_MS })
+    const { grades } = await api("/admin/distribution/grades")
+    const { materials } = await api("/admin/distribution/materials")
+    expect(materials).toMatchObject([{ kind: "copy", title: "Launch week: tea for two", grade_ids: [grades.find((g: Json) => g.name === GRADE).id] }])
+    await shot("materials", "en")
+  })
+
   it("shows no English string of the plugin on these pages in 简体中文", async () => {
     const patterns = englishPatterns()
     const { distributors } = await api("/admin/distribution/distributors?status=active&limit=1")
@@ -330,6 +346,7 @@ describe("commission terms admin (browser)", () => {
       ["campaigns", "/distribution/campaigns", '[data-testid="campaign-name"]'],
       ["tiers", "/distribution/tiers", '[data-testid="tier-name"]'],
       ["team-bonus", "/distribution/team-bonus", '[data-testid="plan-name"]'],
+      ["materials", "/distribution/materials", '[data-testid="material-row"]'],
       ["distributor-grade", `/distribution/distributors/${distributors[0].id}`, '[data-testid="distributor-grade"]'],
     ]
     await setLanguage("zhCN")
