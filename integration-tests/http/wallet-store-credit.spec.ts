@@ -5,7 +5,7 @@ process.env.DISTRIBUTION_LOYALTY_PLUGIN = "true"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser, Headers, Seed, seedStore } from "../helpers/order-flow"
 import { makeDistributor, setSettings, statusOf } from "../helpers/distribution"
-import { failInsertsInto, pgOf, rowsOf, warmPool } from "../helpers/db"
+import { failInsertsInto, pgOf, rowsOf, waitForLockWaiters, warmPool } from "../helpers/db"
 import { DISTRIBUTION_MODULE } from "../../src/modules/distribution"
 import DistributionModuleService from "../../src/modules/distribution/service"
 
@@ -55,6 +55,9 @@ medusaIntegrationTestRunner({
       const { withdrawal } = (await request(d.headers, 33.3)).data
       // 1.5 % of 33.30 = 0.4995 → 0.50: the customer's store credit grows by 32.80.
       expect(withdrawal).toMatchObject({ status: "requested", method: "store_credit", amount: 33.3, fee_amount: 0.5, net_amount: 32.8 })
+      // Store credit takes no account fields.
+      const extra = api.post("/store/distribution/me/withdrawals", { method: "store_credit", account: { note: "x" }, amount: 5, currency_code: "usd" }, d.headers)
+      expect(await statusOf(extra)).toBe(400)
 
       const paid = (await approve(withdrawal.id)).data.withdrawal
       expect(paid).toMatchObject({ id: withdrawal.id, status: "paid" })
@@ -89,6 +92,21 @@ medusaIntegrationTestRunner({
       expect(await creditsFor(withdrawal.id)).toHaveLength(1)
       expect(await storeCredit(d.headers)).toEqual([{ currency_code: "usd", balance: 39.4, credits: 39.4 }])
       expect(await balances(d.headers)).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: 10, withdrawn: 40 }])
+    })
+
+    it("opens one account when two of a customer's first withdrawals are approved at once", async () => {
+      const d = await fundedDistributor("twice@test.local", 100)
+      const first = (await request(d.headers, 30)).data.withdrawal
+      const second = (await request(d.headers, 20)).data.withdrawal
+      // Both payouts find no account and try to create one: hold their inserts until both wait.
+      const gate = await pgOf(getContainer()).transaction()
+      await gate.raw("LOCK TABLE store_credit_account IN SHARE ROW EXCLUSIVE MODE")
+      const approvals = [approve(first.id), approve(second.id)].map((p) => p.then((r) => r.data.withdrawal.status))
+      await waitForLockWaiters(getContainer(), 2)
+      await gate.commit()
+      expect(await Promise.all(approvals)).toEqual(["paid", "paid"])
+      // 29.55 + 19.70, in the one account the plugin's unique (customer, currency) key allows.
+      expect(await storeCredit(d.headers)).toEqual([{ currency_code: "usd", balance: 49.25, credits: 49.25 }])
     })
 
     it("does not credit again for a payout that died after crediting, before it was recorded", async () => {
