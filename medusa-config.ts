@@ -7,6 +7,10 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  * the module is registered here with the same options a merchant passes to the
  * plugin, and `src/{api,subscribers,jobs,workflows,links,admin}` are picked up
  * as this app's own source.
+ *
+ * `DISTRIBUTION_LOYALTY_PLUGIN=true` also runs Medusa's loyalty plugin (store credit), so
+ * `store_credit` withdrawals can be paid. It is opt-in: every other test suite boots the
+ * store most merchants run, without it (the plugin never depends on it).
  */
 module.exports = defineConfig({
   projectConfig: {
@@ -22,6 +26,7 @@ module.exports = defineConfig({
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
   },
+  plugins: process.env.DISTRIBUTION_LOYALTY_PLUGIN === "true" ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : [],
   modules: [
     {
       resolve: "./src/modules/distribution",

@@ -34,7 +34,7 @@ import { ChainMember } from "./calculations"
 import { TeamTreeService, NewDistributor } from "./services/team-tree"
 import { ShareCodeService, ResolvedCode } from "./services/share-code"
 import { CustomerBindingService, BindCustomerInput, BindingUndo } from "./services/customer-binding"
-import { WalletAdjustmentInput, WalletLedgerService } from "./services/wallet-ledger"
+import { LockedWithdrawal, WalletAdjustmentInput, WalletLedgerService } from "./services/wallet-ledger"
 import { CommissionSyncService, ApplyOrderPlanInput, ApplyOrderPlanResult } from "./services/commission-sync"
 import { SettingsStoreService, SettingsChange } from "./services/settings-store"
 import { CommissionTermsService } from "./services/commission-terms"
@@ -237,6 +237,15 @@ class DistributionModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ) {
     return this.wallet_.transitionWithdrawal(id, action, data, sharedContext)
+  }
+
+  /** Approves a withdrawal the store pays itself and pays it with `pay` under the row lock; failed → money back (see WalletLedgerService). */
+  async approveAndPayWithdrawal(
+    id: string,
+    pay: (withdrawal: LockedWithdrawal) => Promise<string>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return this.wallet_.approveAndPay(id, pay, sharedContext)
   }
 
   /** Marks approved withdrawals paid with their references, all or none; already paid with the same reference: reported, not paid again. */

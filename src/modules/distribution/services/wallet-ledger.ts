@@ -4,7 +4,8 @@ import { Commission, LedgerEntry, WalletAccount, Withdrawal } from "../models"
 import { asAmount } from "../calculations"
 import { sqlOf } from "../db"
 import { notAllowed, notFound } from "../errors"
-import { refusedTransition, WithdrawalAction, WITHDRAWAL_TRANSITIONS } from "../transitions"
+import { refusedTransition, WithdrawalAction, WithdrawalStatus, WITHDRAWAL_TRANSITIONS } from "../transitions"
+import { WithdrawalMethod } from "../withdrawal-accounts"
 import { CurrencyBalance, SettledCommission, ValidatedWithdrawal } from "../../../types"
 
 type Deps = {
@@ -17,6 +18,16 @@ type Deps = {
 
 export type WithdrawalRow = InferEntityType<typeof Withdrawal>
 export type LedgerEntryRow = InferEntityType<typeof LedgerEntry>
+/** A withdrawal as read under its row lock: amounts are Postgres numerics, as exact strings. */
+export type LockedWithdrawal = {
+  id: string
+  status: WithdrawalStatus
+  distributor_id: string
+  currency_code: string
+  amount: string
+  net_amount: string
+  method: WithdrawalMethod
+}
 
 export type WalletAdjustmentInput = {
   distributor_id: string
@@ -140,15 +151,56 @@ export class WalletLedgerService {
     data: { reason?: string | null; reference?: string | null } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<WithdrawalRow> {
+    const row = await this.lockWithdrawal_(id, action, sharedContext)
+    return await this.applyTransition_(row, action, data, sharedContext)
+  }
+
+  /**
+   * Approves a withdrawal that the store pays itself (store credit) and pays it at once:
+   * `requested → paid`, or `requested → failed` with the money back in the wallet when
+   * `pay` throws. The row stays locked while `pay` runs: this lock is the payout lock, so
+   * two approvals at once (or an approval and a rejection) wait for each other and the
+   * second finds the withdrawal paid. `pay` answers the payout's reference and must itself
+   * be idempotent per withdrawal, for a process that dies after paying but before commit.
+   */
+  @InjectTransactionManager()
+  async approveAndPay(
+    id: string,
+    pay: (withdrawal: LockedWithdrawal) => Promise<string>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<WithdrawalRow> {
+    const row = await this.lockWithdrawal_(id, "approve", sharedContext)
+    let reference: string
+    try {
+      reference = await pay(row)
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error)
+      return await this.applyTransition_(row, "fail", { reason: `Store credit payout failed: ${why}` }, sharedContext)
+    }
+    const now = new Date()
+    return await this.withdrawals_.update({ id, status: "paid", reference, approved_at: now, paid_at: now }, sharedContext)
+  }
+
+  /** The withdrawal's row, locked until the transaction ends, if `action` applies to it. */
+  protected async lockWithdrawal_(id: string, action: WithdrawalAction, sharedContext: Context): Promise<LockedWithdrawal> {
     const sql = await sqlOf(sharedContext)
     const [row] = await sql("distribution_withdrawal")
-      .select("id", "status", "distributor_id", "currency_code", "amount")
+      .select("id", "status", "distributor_id", "currency_code", "amount", "net_amount", "method")
       .where({ id, deleted_at: null })
       .forUpdate()
     if (!row) throw notFound(`Withdrawal ${id} was not found`)
     const refused = refusedTransition(WITHDRAWAL_TRANSITIONS, action, row.status, `Withdrawal ${id}`)
     if (refused) throw notAllowed(refused)
+    return row
+  }
 
+  protected async applyTransition_(
+    row: LockedWithdrawal,
+    action: WithdrawalAction,
+    data: { reason?: string | null; reference?: string | null },
+    sharedContext: Context
+  ): Promise<WithdrawalRow> {
+    const id = row.id
     const rule = WITHDRAWAL_TRANSITIONS[action]
     const now = new Date()
     const updated = await this.withdrawals_.update(

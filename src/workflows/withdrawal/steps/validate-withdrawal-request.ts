@@ -6,6 +6,7 @@ import { invalid, notAllowed } from "../../../modules/distribution/errors"
 import { ValidatedWithdrawal } from "../../../types"
 import { currencyPrecision, roundHalfUp } from "../../../modules/distribution/calculations"
 import { parseWithdrawalAccount, WithdrawalMethod } from "../../../modules/distribution/withdrawal-accounts"
+import { NO_LOYALTY_PLUGIN, storeCreditAvailable } from "../store-credit-payout"
 import { AccountKeysError, protectAccount } from "../../../modules/distribution/account-crypto"
 
 export type WithdrawalRequestInput = {
@@ -30,14 +31,8 @@ export const validateWithdrawalRequestStep = createStep(
     if (!(settings.withdrawal_methods as string[]).includes(input.method)) {
       throw invalid(`Withdrawals by ${input.method} are not offered; choose one of: ${settings.withdrawal_methods.join(", ")}`)
     }
-    if (input.method === "store_credit") {
-      // Paying into Medusa's store-credit accounts is not built yet (issue 9, part 3).
-      throw invalid(
-        container.hasRegistration("store_credit")
-          ? "Withdrawals as store credit are not supported yet: choose another method"
-          : "Withdrawals as store credit require the loyalty plugin (@medusajs/loyalty-plugin), which this store does not run: choose another method"
-      )
-    }
+    // Store credit is paid into Medusa's loyalty plugin, which is optional: without it the method cannot be paid.
+    if (input.method === "store_credit" && !storeCreditAvailable(container)) throw invalid(NO_LOYALTY_PLUGIN)
     const account = parseWithdrawalAccount(input.method, input.account ?? {})
     if (account.problems) throw invalid(account.problems.map((p) => p.message).join("; "))
 

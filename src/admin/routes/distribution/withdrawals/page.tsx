@@ -64,13 +64,18 @@ const WithdrawalsPage = () => {
     .filter((id) => selection[id])
     .map((id) => seen.current.get(id))
     .filter((w): w is Withdrawal => !!w && w.status === "approved")
-  const act = useDistributionMutation<{ id: string; action: Action; reason?: string; reference?: string }>(
+  const act = useDistributionMutation<{ id: string; action: Action; reason?: string; reference?: string }, { withdrawal: Withdrawal }>(
     ({ id, action }) => `/withdrawals/${id}/${action}`,
     ({ reason, reference }) => ({ ...(reason ? { reason } : {}), ...(reference ? { reference } : {}) })
   )
 
   const run = async (input: { id: string; action: Action; reason?: string; reference?: string }) => {
-    await act.mutateAsync(input)
+    const { withdrawal } = await act.mutateAsync(input)
+    // Approving a store-credit withdrawal pays it at once (the loyalty plugin's account): say how that went.
+    if (input.action === "approve" && withdrawal.status === "paid") return void toast.success(t("wallet.storeCredit.paid"))
+    if (input.action === "approve" && withdrawal.status === "failed") {
+      return void toast.error(t("wallet.storeCredit.failed"), { description: withdrawal.reason ?? undefined })
+    }
     toast.success(t(input.action === "mark-failed" ? "wallet.failed.done" : `withdrawals.done_${input.action}`))
   }
 
