@@ -118,6 +118,10 @@ medusaIntegrationTestRunner({
       const [earlier] = await storeCreditModule.creditAccounts([
         { account_id: account.id, amount: 19.7, reference: "distribution_withdrawal", reference_id: withdrawal.id },
       ])
+      // Rejecting it would give the money back a second time: refused, nothing changes.
+      const reject = api.post(`/admin/distribution/withdrawals/${withdrawal.id}/reject`, { reason: "changed my mind" }, admin)
+      expect(await statusOf(reject)).toBe(409)
+      expect(await balances(d.headers)).toEqual([{ currency_code: "usd", pending: 0, frozen: 0, available: 30, withdrawn: 0 }])
       const paid = (await approve(withdrawal.id)).data.withdrawal
       expect(paid).toMatchObject({ status: "paid", reference: earlier.id })
       expect(await creditsFor(withdrawal.id)).toHaveLength(1)

@@ -28,6 +28,18 @@ export function storeCreditAvailable(container: MedusaContainer): boolean {
 }
 
 /**
+ * The id of a store credit already made for this withdrawal, if any: a payout that died
+ * between the loyalty plugin's commit and ours leaves the withdrawal `requested` with its
+ * money already in the customer's store credit.
+ */
+export async function storeCreditMadeFor(container: MedusaContainer, withdrawalId: string): Promise<string | null> {
+  if (!storeCreditAvailable(container)) return null
+  const storeCredit = container.resolve<StoreCreditService>(STORE_CREDIT_MODULE)
+  const [done] = await storeCredit.listAccountTransactions({ reference: STORE_CREDIT_REFERENCE, reference_id: withdrawalId }, { take: 1 })
+  return done?.id ?? null
+}
+
+/**
  * Credits the customer's store-credit account in the withdrawal's currency (created on first
  * use) with the withdrawal's net amount, and answers the credit transaction's id. Idempotent
  * per withdrawal: a credit already made for it (a run that died before recording it) is
@@ -36,9 +48,9 @@ export function storeCreditAvailable(container: MedusaContainer): boolean {
  */
 export async function creditStoreCredit(container: MedusaContainer, customerId: string, withdrawal: LockedWithdrawal): Promise<string> {
   if (!storeCreditAvailable(container)) throw new Error(NO_LOYALTY_PLUGIN)
+  const done = await storeCreditMadeFor(container, withdrawal.id)
+  if (done) return done
   const storeCredit = container.resolve<StoreCreditService>(STORE_CREDIT_MODULE)
-  const [done] = await storeCredit.listAccountTransactions({ reference: STORE_CREDIT_REFERENCE, reference_id: withdrawal.id }, { take: 1 })
-  if (done) return done.id
 
   const key = { customer_id: customerId, currency_code: withdrawal.currency_code }
   const accountId = await accountOf(storeCredit, key)

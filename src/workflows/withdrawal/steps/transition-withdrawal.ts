@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
-import { notFound } from "../../../modules/distribution/errors"
-import { creditStoreCredit } from "../store-credit-payout"
+import { conflict, notFound } from "../../../modules/distribution/errors"
+import { creditStoreCredit, storeCreditMadeFor } from "../store-credit-payout"
 
 export type TransitionWithdrawalStepInput = {
   id: string
@@ -24,6 +24,17 @@ export const transitionWithdrawalStep = createStep(
   transitionWithdrawalStepId,
   async (input: TransitionWithdrawalStepInput, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
+    if (input.action === "reject") {
+      // Rejecting gives the money back to the wallet: never after it already reached the
+      // customer's store credit (a payout that died before recording it, leaving it
+      // requested). A payout running now holds the row lock, so the transition below waits
+      // and then finds it paid.
+      const [withdrawal] = await service.listWithdrawals({ id: input.id }, { select: ["id", "method", "status"], take: 1 })
+      const credited = withdrawal?.method === "store_credit" && withdrawal.status === "requested" ? await storeCreditMadeFor(container, input.id) : null
+      if (credited) {
+        throw conflict(`Withdrawal ${input.id} was already paid as store credit (transaction ${credited}): approve it again to record the payout`)
+      }
+    }
     if (input.action === "approve") {
       // The method never changes after the request, so reading it before the lock is safe.
       const [withdrawal] = await service.listWithdrawals({ id: input.id }, { select: ["id", "method", "distributor_id"], take: 1 })
