@@ -105,9 +105,9 @@ medusaIntegrationTestRunner({
       const conversion = await service().getConversionStats({ from: new Date(`${from}T00:00:00Z`), to: new Date(now + 2 * DAY) })
       expect([conversion.visits, conversion.carts, conversion.orders]).toEqual([1, 0, 3])
 
-      // The rollup works by the hour: at 03:00 today, today's first hour is in (with the 30-day
-      // ranking of its sellers); the 30 days to today then read that ranking plus the live
-      // rest (today's orders, placed after 01:00 but for a run just after midnight), the same as all live.
+      // The rollup takes everything two hours old: at 03:00 today, today's first hour is in (with
+      // the 30-day ranking of its sellers); the 30 days to today then read that ranking plus the
+      // live rest (today's orders, placed after 01:00 but for a run just after midnight), the same as all live.
       const month = `?from=${dayOf(now - 29 * DAY)}&to=${today}`
       const liveMonth = await stats(month)
       expect(liveMonth).toMatchObject({ orders: 3, active_rate: 0.5, top: live.top, rolled_up_through: null })

@@ -9,7 +9,7 @@ import {
   CommissionAdjustment,
   CommissionRule,
   DailyStat,
-  LastSale,
+  DistributorStat,
   Distributor,
   Grade,
   GradeChange,
@@ -79,7 +79,7 @@ class DistributionModuleService extends MedusaService({
   CommissionAdjustment,
   CommissionRule,
   DailyStat,
-  LastSale,
+  DistributorStat,
   Distributor,
   Grade,
   GradeChange,
@@ -321,7 +321,7 @@ class DistributionModuleService extends MedusaService({
     return this.service_<OverviewStatsService>("overviewStatsService").overview(range)
   }
 
-  /** Rolls closed days up into `distribution_daily_stat` (the overview's pre-aggregate); answers the last day rolled up. */
+  /** Adds the closed hours to `distribution_daily_stat` (the overview's pre-aggregate); answers the last whole day rolled up. */
   rollupDailyStats(options: { now?: Date; maxDays?: number } = {}): Promise<{ through: string | null; days: number }> {
     return this.service_<OverviewStatsService>("overviewStatsService").rollup(options)
   }

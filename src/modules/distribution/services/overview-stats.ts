@@ -16,7 +16,7 @@ import type {
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
-/** An hour is closed (rolled up) this long after it ends: a transaction open at its end has committed by then. */
+/** An event is rolled up once this old: a transaction open when it was written has committed by then. */
 const CLOSE_AFTER_MS = 2 * HOUR_MS
 /** The trailing ranges (in days, ending on the rollup's last day) whose sellers the rollup ranks ahead: the dashboard's 30 days and its neighbours. */
 const SELLER_WINDOWS = [7, 30, 90]
@@ -30,14 +30,27 @@ type Money = (typeof MONEY)[number]
 type Count = (typeof COUNTS)[number]
 type StatRow = { day: string; scope: string; scope_key: string; currency_code: string } & Record<Money | Count, string>
 type Ranked = { id: string; orders: number }
-/** The sellers of the rolled-up days `from`..`until`: how many sold, and the first `TOP` by orders (then id). */
-type SellerWindow = { from: string; sellers: number; top: Ranked[] }
 /**
- * How far the rollup got: every event before `until` (an hour boundary) is in the daily rows
- * (the last day possibly in part), `through` is the last whole day, and `windows` rank the
- * sellers of the trailing ranges ending at `until`.
+ * The sellers of the rolled-up days `from`..`until`: how many sold, how many of them were not
+ * active at the rollup (`inactive`), and the first `TOP` by orders (then id).
  */
-type RollupState = { through?: string | null; until?: string; windows?: SellerWindow[] }
+type SellerWindow = { from: string; sellers: number; inactive: number; top: Ranked[] }
+/**
+ * How far the rollup got: every event before `until` is in the daily rows (the last day
+ * possibly in part), `through` is the last whole day, `windows` rank the sellers of the
+ * trailing ranges ending at `until`, and `distributors` counts the distributors (all, active)
+ * as `distribution_distributor_stat` saw them at `seen`.
+ */
+type RollupState = {
+  through?: string | null
+  until?: string
+  windows?: SellerWindow[]
+  seen?: string
+  distributors?: { all: number; active: number }
+}
+/** Distributors changed this long before the rollup looked are checked again (a change still uncommitted then, clocks apart). */
+const RECHECK_MS = HOUR_MS
+const INACTIVE = "('pending', 'rejected', 'suspended')"
 
 /** `YYYY-MM-DD` of a UTC day and back. */
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10)
@@ -115,10 +128,10 @@ export const dayRowsSql = (start: string, end: string) => `
 const COLUMNS = [...COUNTS, ...MONEY].join(", ")
 
 /**
- * The admin overview (`GET /admin/distribution/stats`). Closed days come from the daily
- * rollup (`distribution_daily_stat`, kept by the `distribution-rollup-stats` job), the days
- * after it are computed from the raw rows through their `created_at` indexes, so a range
- * costs what its days cost, not what the store's history does.
+ * The admin overview (`GET /admin/distribution/stats`). Closed hours come from the daily
+ * rollup (`distribution_daily_stat`, kept by the `distribution-rollup-stats` job), the few
+ * hours after it are computed from the raw rows through their `created_at` indexes, so a
+ * range costs what its days cost, not what the store's history does.
  */
 export class OverviewStatsService {
   protected readonly baseRepository_: DAL.RepositoryService
@@ -142,11 +155,11 @@ export class OverviewStatsService {
   }
 
   /**
-   * Rolls up every closed hour not rolled up yet, oldest first, up to `maxDays` days of them,
-   * adding each hour's events to its day's rows: an hour is closed two hours after it ends
-   * (so a transaction still open then is counted), and a day is whole once its last hour is.
-   * Then ranks the sellers of the trailing ranges ending now, and keeps each seller's last
-   * day. Safe on two workers at once: the second waits on the lock, then finds the hours
+   * Rolls up every event at least two hours old (so a transaction still open then is
+   * counted) not rolled up yet, oldest first, up to `maxDays` days of them, adding them to
+   * their days' rows; a day is whole once its last hour is in. Then keeps each seller's last
+   * day and each distributor's status (`distribution_distributor_stat`), and ranks the
+   * sellers of the trailing ranges ending now. Safe on two workers at once: the second waits on the lock, then finds the hours
    * done. Answers the last whole day rolled up and how many days this run completed.
    * Without a state (first run, or the state deleted to rebuild) it starts over from the
    * first event.
@@ -167,9 +180,9 @@ export class OverviewStatsService {
       from = startOf(first)
       // Starting over: what an earlier rollup left is rebuilt, never added to twice.
       await sql.raw("DELETE FROM distribution_daily_stat")
-      await sql.raw("DELETE FROM distribution_last_sale")
+      await sql.raw("DELETE FROM distribution_distributor_stat")
     }
-    const closed = Math.floor((now.getTime() - CLOSE_AFTER_MS) / HOUR_MS) * HOUR_MS
+    const closed = now.getTime() - CLOSE_AFTER_MS
     const until = new Date(Math.min(closed, from.getTime() + maxDays * DAY_MS))
     if (until <= from) return { through: done?.through ?? null, days: 0 }
 
@@ -188,12 +201,13 @@ export class OverviewStatsService {
                 ${MONEY.map((m) => `raw_${m} = jsonb_build_object('value', (d.${m} + EXCLUDED.${m})::text, 'precision', 20)`).join(", ")},
                 updated_at = now()
        )
-       INSERT INTO distribution_last_sale AS l (id, distributor_id, day)
-       SELECT 'dlsale_' || upper(md5(random()::text || clock_timestamp()::text || r.scope_key)), r.scope_key, (MAX(r.day)::date)::timestamp AT TIME ZONE 'UTC'
+       INSERT INTO distribution_distributor_stat AS l (id, distributor_id, last_sale)
+       SELECT 'ddstat_' || upper(md5(random()::text || clock_timestamp()::text || r.scope_key)), r.scope_key, (MAX(r.day)::date)::timestamp AT TIME ZONE 'UTC'
          FROM r WHERE r.scope = 'seller' AND r.orders > 0 GROUP BY r.scope_key
-       ON CONFLICT (distributor_id) WHERE deleted_at IS NULL DO UPDATE SET day = GREATEST(l.day, EXCLUDED.day), updated_at = now()`,
+       ON CONFLICT (distributor_id) WHERE deleted_at IS NULL DO UPDATE SET last_sale = GREATEST(l.last_sale, EXCLUDED.last_sale), updated_at = now()`,
       { start: from, end: until }
     )
+    const seen = await this.refreshDistributors_(sql)
 
     // The last day wholly before `until`; days this run completed since the last whole day before it.
     const whole = addDays(dayOf(until), -1)
@@ -202,30 +216,63 @@ export class OverviewStatsService {
     const days = whole > before ? Math.round((startOf(whole).getTime() - startOf(before).getTime()) / DAY_MS) : 0
     const windows: SellerWindow[] = []
     for (const n of SELLER_WINDOWS) windows.push(await this.rankSellers_(sql, addDays(dayOf(until), -(n - 1))))
-    await this.settingsStore_.writeState(ROLLUP_STATE, { through, until: until.toISOString(), windows } satisfies RollupState, sharedContext)
+    await this.settingsStore_.writeState(ROLLUP_STATE, { through, until: until.toISOString(), windows, ...seen } satisfies RollupState, sharedContext)
     return { through, days }
+  }
+
+  /**
+   * Brings every distributor's status in `distribution_distributor_stat` up to date (writing
+   * only the changed ones) and counts them; answers when it looked and what it counted.
+   */
+  protected async refreshDistributors_(knex: Knex): Promise<Pick<RollupState, "seen" | "distributors">> {
+    await knex.raw(
+      `INSERT INTO distribution_distributor_stat AS l (id, distributor_id, status)
+       SELECT 'ddstat_' || upper(md5(random()::text || clock_timestamp()::text || x.id)), x.id, CASE WHEN x.deleted_at IS NULL THEN x.status END
+         FROM distribution_distributor x
+         LEFT JOIN distribution_distributor_stat s ON s.distributor_id = x.id AND s.deleted_at IS NULL
+        WHERE s.id IS NULL OR s.status IS DISTINCT FROM CASE WHEN x.deleted_at IS NULL THEN x.status END
+       ON CONFLICT (distributor_id) WHERE deleted_at IS NULL DO UPDATE SET status = EXCLUDED.status, updated_at = now()`
+    )
+    const { rows } = await knex.raw(
+      `SELECT now() AS seen, COUNT(status) AS all, COUNT(*) FILTER (WHERE status = 'active') AS active
+         FROM distribution_distributor_stat WHERE deleted_at IS NULL`
+    )
+    return { seen: new Date(rows[0].seen).toISOString(), distributors: { all: Number(rows[0].all), active: Number(rows[0].active) } }
   }
 
   /** The sellers of every rolled-up day from `from` on, ranked (see `SellerWindow`). */
   protected async rankSellers_(knex: Knex, from: string): Promise<SellerWindow> {
-    const { rows } = await knex.raw(
-      `WITH per AS (
-         SELECT scope_key AS id, SUM(orders) AS orders FROM distribution_daily_stat
-          WHERE scope = 'seller' AND day >= :start AND deleted_at IS NULL
-          GROUP BY scope_key HAVING SUM(orders) > 0
-       )
-       SELECT id, orders, COUNT(*) OVER () AS sellers FROM per ORDER BY orders DESC, id LIMIT :top`,
-      { start: startOf(from), top: TOP }
-    )
+    const start = startOf(from)
+    const [{ rows }, inactive] = [
+      await knex.raw(
+        `WITH per AS (
+           SELECT scope_key AS id, SUM(orders) AS orders FROM distribution_daily_stat
+            WHERE scope = 'seller' AND day >= :start AND deleted_at IS NULL
+            GROUP BY scope_key HAVING SUM(orders) > 0
+         )
+         SELECT id, orders, COUNT(*) OVER () AS sellers FROM per ORDER BY orders DESC, id LIMIT :top`,
+        { start, top: TOP }
+      ),
+      await knex.raw(
+        `SELECT COUNT(*) AS n FROM distribution_distributor_stat
+          WHERE status IN ${INACTIVE} AND last_sale >= :start AND deleted_at IS NULL`,
+        { start }
+      ),
+    ]
     const ranked = rows as { id: string; orders: string; sellers: string }[]
-    return { from, sellers: Number(ranked[0]?.sellers ?? 0), top: ranked.map((r) => ({ id: r.id, orders: Number(r.orders) })) }
+    return {
+      from,
+      sellers: Number(ranked[0]?.sellers ?? 0),
+      inactive: Number(inactive.rows[0]?.n ?? 0),
+      top: ranked.map((r) => ({ id: r.id, orders: Number(r.orders) })),
+    }
   }
 
   /**
-   * The overview of the UTC days `from`..`to` (both included). The live days are computed
-   * once; the rolled-up days are read per scope: the store's and the levels' rows (one per
-   * day), the sellers' order counts (to rank them and count who sold), and the top sellers'
-   * own rows through their index.
+   * The overview of the UTC days `from`..`to` (both included). The events after the rollup's
+   * end are computed live, once; the rolled-up part is read per scope: the store's and the
+   * levels' rows (one per day), the sellers (from the rollup's ranking when it kept one for
+   * this range, else every seller's rows), and the top sellers' own rows through their index.
    */
   @InjectManager()
   async overview(
@@ -250,6 +297,7 @@ export class OverviewStatsService {
     const liveSellers = new Map<string, number>()
     for (const r of live) if (r.scope === "seller") liveSellers.set(r.scope_key, (liveSellers.get(r.scope_key) ?? 0) + Number(r.orders))
     const liveIds = [...liveSellers].filter(([, n]) => n > 0).map(([id]) => id)
+    const seen = state?.seen && state.distributors ? { at: new Date(state.seen), ...state.distributors } : null
 
     const [storeRows, sellers, inactiveSellers, distributors, balances] = await Promise.all([
       knex.raw(
@@ -259,30 +307,8 @@ export class OverviewStatsService {
         window
       ),
       kept ? this.mergeSellers_(knex, kept, window, liveSellers) : this.rankAllSellers_(knex, window, liveSellers, limit),
-      // Of those, the ones not active now: probed from the (few) inactive distributors' side, so
-      // the cost follows them, not the number of sellers; one lookup each when the range
-      // reaches the rollup's end, else through their days.
-      knex.raw(
-        `SELECT COUNT(*) AS n FROM distribution_distributor x
-          WHERE x.status IN ('pending', 'rejected', 'suspended') AND x.deleted_at IS NULL
-            AND (x.id = ANY(:liveIds) OR ${
-              reachesRollupEnd
-                ? `EXISTS (SELECT 1 FROM distribution_last_sale s WHERE s.distributor_id = x.id AND s.day >= :start AND s.deleted_at IS NULL)`
-                : `EXISTS (SELECT 1 FROM distribution_daily_stat s
-                            WHERE s.scope = 'seller' AND s.scope_key = x.id AND s.day >= :start AND s.day < :rolledEnd
-                              AND s.orders > 0 AND s.deleted_at IS NULL)`
-            })`,
-        { ...window, liveIds }
-      ),
-      // Counted from the indexes alone: all and active now, less those created after the range.
-      knex.raw(
-        `SELECT (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL) AS all_now,
-                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND status = 'active') AS active_now,
-                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :start AND created_at < :end) AS new,
-                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :end) AS later,
-                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :end AND status = 'active') AS later_active`,
-        { start, end }
-      ),
+      this.inactiveSellers_(knex, window, liveIds, reachesRollupEnd, kept, seen),
+      this.distributorCounts_(knex, start, end, seen),
       this.balances_(knex, until),
     ])
 
@@ -317,17 +343,16 @@ export class OverviewStatsService {
       return { currency_code, value: fraction(net, exactSum(all, "gmv", currency_code)) }
     })
 
-    const selling = sellers.sellers - Number(inactiveSellers.rows[0]?.n ?? 0)
+    const selling = sellers.sellers - inactiveSellers
     const top = await this.describeTop_(knex, sellers.top.map((r) => r.id), window, live)
 
-    const d = distributors.rows[0] as Record<"all_now" | "active_now" | "new" | "later" | "later_active", string>
-    const active = Number(d.active_now) - Number(d.later_active)
+    const { total, active } = distributors
     const orders = count(all, "orders")
     const visits = count(all, "visits")
     const carts = count(all, "carts")
     return {
       range: { from, to, days: Math.round((end.getTime() - start.getTime()) / DAY_MS) },
-      distributors: { total: Number(d.all_now) - Number(d.later), active, new: Number(d.new) },
+      distributors: { total, active, new: distributors.new },
       active_rate: active > 0 ? ratio(selling, active) : null,
       orders,
       gmv,
@@ -347,6 +372,91 @@ export class OverviewStatsService {
       levels,
       rolled_up_through: rolled,
     }
+  }
+
+  /**
+   * The distributors that sold in the range and are not active now. Probed from the (few)
+   * inactive distributors' side, through their days, or with one lookup each when the range
+   * reaches the rollup's end; from the rollup's own count when it kept this range's
+   * ranking, corrected by the distributors changed since it looked.
+   */
+  protected async inactiveSellers_(
+    knex: Knex,
+    window: { start: Date; rolledEnd: Date },
+    liveIds: string[],
+    reachesRollupEnd: boolean,
+    kept: SellerWindow | undefined,
+    seen: { at: Date } | null
+  ): Promise<number> {
+    if (kept && seen) {
+      const [changed, liveOnly] = await Promise.all([
+        this.changedSince_(knex, seen.at),
+        knex.raw(
+          `SELECT COUNT(*) AS n FROM distribution_distributor x
+             LEFT JOIN distribution_distributor_stat s ON s.distributor_id = x.id AND s.deleted_at IS NULL
+            WHERE x.id = ANY(:liveIds) AND x.status IN ${INACTIVE} AND x.deleted_at IS NULL
+              AND (s.last_sale IS NULL OR s.last_sale < :start)`,
+          { ...window, liveIds }
+        ),
+      ])
+      const sold = changed.filter((c) => c.last_sale && new Date(c.last_sale) >= window.start)
+      const isInactive = (status: string | null) => status !== null && status !== "active"
+      const correction = sold.reduce((n, c) => n + Number(isInactive(c.status)) - Number(isInactive(c.seen_status)), 0)
+      return kept.inactive + correction + Number(liveOnly.rows[0]?.n ?? 0)
+    }
+    const { rows } = await knex.raw(
+      `SELECT COUNT(*) AS n FROM distribution_distributor x
+        WHERE x.status IN ${INACTIVE} AND x.deleted_at IS NULL
+          AND (x.id = ANY(:liveIds) OR ${
+            reachesRollupEnd
+              ? `EXISTS (SELECT 1 FROM distribution_distributor_stat s WHERE s.distributor_id = x.id AND s.last_sale >= :start AND s.deleted_at IS NULL)`
+              : `EXISTS (SELECT 1 FROM distribution_daily_stat s
+                          WHERE s.scope = 'seller' AND s.scope_key = x.id AND s.day >= :start AND s.day < :rolledEnd
+                            AND s.orders > 0 AND s.deleted_at IS NULL)`
+          })`,
+      { ...window, liveIds }
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  /** The distributors changed since `at` (less `RECHECK_MS`), now and as the rollup saw them. */
+  protected async changedSince_(knex: Knex, at: Date) {
+    const { rows } = await knex.raw(
+      `SELECT x.id, x.status, s.status AS seen_status, s.last_sale
+         FROM distribution_distributor x
+         LEFT JOIN distribution_distributor_stat s ON s.distributor_id = x.id AND s.deleted_at IS NULL
+        WHERE x.updated_at >= :since AND x.deleted_at IS NULL`,
+      { since: new Date(at.getTime() - RECHECK_MS) }
+    )
+    return rows as { id: string; status: string; seen_status: string | null; last_sale: Date | null }[]
+  }
+
+  /**
+   * Distributors that existed at the end of the range, the ones of those active now, and the
+   * ones created in it. All and active now come from the rollup's counts corrected by the
+   * distributors changed since it looked (from the indexes alone without a rollup); those
+   * created after the range are taken off.
+   */
+  protected async distributorCounts_(knex: Knex, start: Date, end: Date, seen: { at: Date; all: number; active: number } | null) {
+    const [{ rows }, changed] = await Promise.all([
+      knex.raw(
+        `SELECT ${seen ? "" : `(SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL) AS all_now,
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND status = 'active') AS active_now,`}
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :start AND created_at < :end) AS new,
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :end) AS later,
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :end AND status = 'active') AS later_active`,
+        { start, end }
+      ),
+      seen ? this.changedSince_(knex, seen.at) : Promise.resolve([]),
+    ])
+    const d = rows[0] as Record<"all_now" | "active_now" | "new" | "later" | "later_active", string>
+    let all = Number(d.all_now)
+    let active = Number(d.active_now)
+    if (seen) {
+      all = seen.all + changed.reduce((n, c) => n + 1 - Number(c.seen_status !== null), 0)
+      active = seen.active + changed.reduce((n, c) => n + Number(c.status === "active") - Number(c.seen_status === "active"), 0)
+    }
+    return { total: all - Number(d.later), active: active - Number(d.later_active), new: Number(d.new) }
   }
 
   /** Every seller of the range ranked from its days (rolled up and live), with how many sold at all. */
