@@ -48,8 +48,8 @@ type RollupState = {
   seen?: string
   distributors?: { all: number; active: number }
 }
-/** Distributors changed this long before the rollup looked are checked again (a change still uncommitted then, clocks apart). */
-const RECHECK_MS = HOUR_MS
+/** Distributors changed this long before the rollup looked (or the oldest transaction open then began) are checked again: clocks apart. */
+const RECHECK_MS = 60_000
 const INACTIVE = "('pending', 'rejected', 'suspended')"
 
 /** `YYYY-MM-DD` of a UTC day and back. */
@@ -225,6 +225,11 @@ export class OverviewStatsService {
    * only the changed ones) and counts them; answers when it looked and what it counted.
    */
   protected async refreshDistributors_(knex: Knex): Promise<Pick<RollupState, "seen" | "distributors">> {
+    // When it looks, or when the oldest write still open then began: a change it cannot see yet is later than that.
+    const { rows: at } = await knex.raw(
+      `SELECT LEAST(clock_timestamp(), (SELECT MIN(xact_start) FROM pg_stat_activity
+                                         WHERE backend_xid IS NOT NULL AND datname = current_database() AND pid <> pg_backend_pid())) AS seen`
+    )
     await knex.raw(
       `INSERT INTO distribution_distributor_stat AS l (id, distributor_id, status)
        SELECT 'ddstat_' || upper(md5(random()::text || clock_timestamp()::text || x.id)), x.id, CASE WHEN x.deleted_at IS NULL THEN x.status END
@@ -234,10 +239,10 @@ export class OverviewStatsService {
        ON CONFLICT (distributor_id) WHERE deleted_at IS NULL DO UPDATE SET status = EXCLUDED.status, updated_at = now()`
     )
     const { rows } = await knex.raw(
-      `SELECT now() AS seen, COUNT(status) AS all, COUNT(*) FILTER (WHERE status = 'active') AS active
+      `SELECT COUNT(status) AS all, COUNT(*) FILTER (WHERE status = 'active') AS active
          FROM distribution_distributor_stat WHERE deleted_at IS NULL`
     )
-    return { seen: new Date(rows[0].seen).toISOString(), distributors: { all: Number(rows[0].all), active: Number(rows[0].active) } }
+    return { seen: new Date(at[0].seen).toISOString(), distributors: { all: Number(rows[0].all), active: Number(rows[0].active) } }
   }
 
   /** The sellers of every rolled-up day from `from` on, ranked (see `SellerWindow`). */
@@ -419,13 +424,13 @@ export class OverviewStatsService {
     return Number(rows[0]?.n ?? 0)
   }
 
-  /** The distributors changed since `at` (less `RECHECK_MS`), now and as the rollup saw them. */
+  /** The distributors changed since `at` (less `RECHECK_MS`) whose status the rollup saw otherwise, now and as it saw them. */
   protected async changedSince_(knex: Knex, at: Date) {
     const { rows } = await knex.raw(
       `SELECT x.id, x.status, s.status AS seen_status, s.last_sale
          FROM distribution_distributor x
          LEFT JOIN distribution_distributor_stat s ON s.distributor_id = x.id AND s.deleted_at IS NULL
-        WHERE x.updated_at >= :since AND x.deleted_at IS NULL`,
+        WHERE x.updated_at >= :since AND x.deleted_at IS NULL AND s.status IS DISTINCT FROM x.status`,
       { since: new Date(at.getTime() - RECHECK_MS) }
     )
     return rows as { id: string; status: string; seen_status: string | null; last_sale: Date | null }[]
