@@ -106,17 +106,20 @@ medusaIntegrationTestRunner({
           WHERE c.status = 'settled' AND c.id LIKE 'dcom_b%' AND c.settled_at IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM distribution_ledger_entry l WHERE l.type = 'settlement' AND l.reference_id = c.id)`
       )
-      await sql().raw("ANALYZE")
+      // As autovacuum would have by the time anyone looks: statistics and the visibility map
+      // (which lets counts read an index alone).
+      await sql().raw("VACUUM ANALYZE")
       return Date.now() - started
     }
 
-    /** Rolls the whole history up again, as the hourly job would have done day by day. */
+    /** Rolls the whole history up again (without a state the rollup starts over), as the hourly job would have done hour by hour. */
     async function rollup() {
-      await sql().raw("DELETE FROM distribution_daily_stat")
       await sql().raw("DELETE FROM distribution_setting WHERE key = 'state:daily_stats'")
       const started = Date.now()
       const { days } = await service().rollupDailyStats({ maxDays: HISTORY_DAYS + 10 })
-      return { days, ms: Date.now() - started }
+      const ms = Date.now() - started
+      await sql().raw("VACUUM ANALYZE")
+      return { days, ms }
     }
 
     async function time(path: string, runs = RUNS) {

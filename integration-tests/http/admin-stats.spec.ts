@@ -105,6 +105,15 @@ medusaIntegrationTestRunner({
       const conversion = await service().getConversionStats({ from: new Date(`${from}T00:00:00Z`), to: new Date(now + 2 * DAY) })
       expect([conversion.visits, conversion.carts, conversion.orders]).toEqual([1, 0, 3])
 
+      // The rollup takes everything two hours old: at 03:00 today, today's first hour is in (with
+      // the 30-day ranking of its sellers); the 30 days to today then read that ranking plus the
+      // live rest (today's orders, placed after 01:00 but for a run just after midnight), the same as all live.
+      const month = `?from=${dayOf(now - 29 * DAY)}&to=${today}`
+      const liveMonth = await stats(month)
+      expect(liveMonth).toMatchObject({ orders: 3, active_rate: 0.5, top: live.top, rolled_up_through: null })
+      expect(await service().rollupDailyStats({ now: new Date(`${today}T03:00:00Z`) })).toEqual({ through: null, days: 0 })
+      expect(await stats(month)).toEqual(liveMonth)
+
       // A day is rolled up once it is closed (from the first day with events: today); the overview reads the same from the rollup.
       expect(await service().rollupDailyStats({ now: new Date(now) })).toEqual({ through: null, days: 0 })
       // A day is closed two hours after it ends: at 03:00 the day after `to`, `to` is.
@@ -115,6 +124,17 @@ medusaIntegrationTestRunner({
       expect(rolled).toEqual({ ...live, rolled_up_through: to })
       // Rolling up again does nothing (two workers at once find the days done).
       expect(await service().rollupDailyStats({ now: afterTo })).toEqual({ through: to, days: 0 })
+      // The 30 days to the rollup's end: its sellers from the rollup's ranking alone, as live.
+      const lastMonth = `?from=${dayOf(afterTo.getTime() - 29 * DAY)}&to=${dayOf(afterTo.getTime())}`
+      expect(await stats(lastMonth)).toMatchObject({
+        orders: 3,
+        active_rate: 0.5,
+        top: live.top,
+        levels: live.levels,
+        commission: live.commission,
+        balances: live.balances,
+        rolled_up_through: to,
+      })
       // Half rolled up, half live: a range reaching past the rollup.
       const later = await stats(`?from=${today}&to=${dayOf(now + 5 * DAY)}`)
       expect(later).toMatchObject({ orders: 3, gmv: usd(300), commission: { accrued: usd(45) }, range: { days: 6 } })
@@ -125,8 +145,14 @@ medusaIntegrationTestRunner({
       // A seller suspended since no longer counts for the active rate, rolled up or live.
       await api.post(`/admin/distribution/distributors/${child.distributor.id}/suspend`, { reason: "review" }, admin)
       expect(await stats(`?from=${from}&to=${to}`)).toMatchObject({ distributors: { active: 1 }, active_rate: 0, rolled_up_through: to })
+      const keptSuspended = await stats(lastMonth)
+      expect(keptSuspended).toMatchObject({ distributors: { active: 1 }, active_rate: 0, top: [{ distributor_id: child.distributor.id, status: "suspended" }] })
       await pgOf(getContainer()).raw("DELETE FROM distribution_setting WHERE key = 'state:daily_stats'")
       expect(await stats(`?from=${from}&to=${to}`)).toMatchObject({ distributors: { active: 1 }, active_rate: 0, rolled_up_through: null })
+      expect(await stats(lastMonth)).toEqual({ ...keptSuspended, rolled_up_through: null })
+      // Without a state the rollup starts over, and reads the same again.
+      expect(await service().rollupDailyStats({ now: afterTo })).toEqual({ through: to, days: 2 })
+      expect(await stats(lastMonth)).toEqual(keptSuspended)
     })
 
     it("defaults to the last 30 days and refuses bad ranges with a message", async () => {

@@ -3,8 +3,9 @@ import { DISTRIBUTION_MODULE } from "../modules/distribution"
 import DistributionModuleService from "../modules/distribution/service"
 
 /**
- * Hourly: rolls closed days up into the overview's daily pre-aggregate, so the admin
- * overview of a range reads one row per day instead of every order and commission.
+ * Hourly: adds the closed hours to the overview's daily pre-aggregate, so the admin
+ * overview of a range reads one row per day instead of every order and commission, and
+ * only the last few hours live.
  * Safe on several workers at once (they queue on a lock and find the days done).
  */
 export default async function rollupDistributionStatsJob(container: MedusaContainer) {

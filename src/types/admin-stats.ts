@@ -93,6 +93,6 @@ export type AdminStatsResponse = {
   /** Up to 10 distributors with attributed orders in the range, most orders first (then by id). */
   top: AdminStatsTopDistributor[]
   levels: AdminStatsLevel[]
-  /** The last UTC day served from the daily rollup (later days are computed live); null when nothing is rolled up. */
+  /** The last whole UTC day in the rollup (closed hours after it are rolled up too, later events are computed live); null when no whole day is. */
   rolled_up_through: string | null
 }

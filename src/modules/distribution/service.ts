@@ -9,6 +9,7 @@ import {
   CommissionAdjustment,
   CommissionRule,
   DailyStat,
+  DistributorStat,
   Distributor,
   Grade,
   GradeChange,
@@ -78,6 +79,7 @@ class DistributionModuleService extends MedusaService({
   CommissionAdjustment,
   CommissionRule,
   DailyStat,
+  DistributorStat,
   Distributor,
   Grade,
   GradeChange,
@@ -328,7 +330,7 @@ class DistributionModuleService extends MedusaService({
     return this.service_<OverviewStatsService>("overviewStatsService").overview(range)
   }
 
-  /** Rolls closed days up into `distribution_daily_stat` (the overview's pre-aggregate); answers the last day rolled up. */
+  /** Adds the closed hours to `distribution_daily_stat` (the overview's pre-aggregate); answers the last whole day rolled up. */
   rollupDailyStats(options: { now?: Date; maxDays?: number } = {}): Promise<{ through: string | null; days: number }> {
     return this.service_<OverviewStatsService>("overviewStatsService").rollup(options)
   }

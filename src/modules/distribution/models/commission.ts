@@ -32,6 +32,8 @@ const Commission = model
     { on: ["distributor_id", "status"], where: "deleted_at IS NULL" },
     { on: ["status", "available_at"], where: "deleted_at IS NULL" },
     { on: ["created_at"], where: "deleted_at IS NULL" },
+    // The overview's open balances (pending / frozen per currency) read from the index alone.
+    { on: ["status", "currency_code", "amount"], where: "deleted_at IS NULL" },
   ])
 
 export default Commission

@@ -3,11 +3,11 @@ import { model } from "@medusajs/framework/utils"
 export const DAILY_STAT_SCOPES = ["all", "level", "seller", "earner"] as const
 
 /**
- * One closed UTC day of the admin overview, pre-aggregated so that a range costs the same
+ * One UTC day of the admin overview (its closed hours), pre-aggregated so that a range costs the same
  * however much history the store has. Every figure is a sum of events dated that day
  * (an order placed, a commission created or adjusted, a ledger entry, a withdrawal paid, a
- * visit, a cart), and such events never move to another day, so a rolled-up day stays
- * exact. One row per day, scope and currency (`""` for counts without one: visits and
+ * visit, a cart), and such events never move to another hour, so a rolled-up hour stays
+ * exact (the rollup adds each closed hour to its day's rows). One row per day, scope and currency (`""` for counts without one: visits and
  * carts). Scopes: `all` (the store), `level` (key "1".."3"), `seller` (key the distributor an
  * order is attributed to: orders, gmv) and `earner` (key the distributor a commission pays).
  */

@@ -25,6 +25,8 @@ const Distributor = model
     { on: ["parent_id"], where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
     { on: ["created_at"], where: "deleted_at IS NULL" },
+    // The overview's rollup: the distributors changed since its last look (deleted ones too).
+    { on: ["updated_at"] },
   ])
 
 export default Distributor

@@ -15,8 +15,12 @@ import type {
 } from "../../../types/admin-stats"
 
 const DAY_MS = 86_400_000
-/** A day is closed (rolled up) this long after it ends: a transaction open at midnight has committed by then. */
-const CLOSE_AFTER_MS = 2 * 3_600_000
+const HOUR_MS = 3_600_000
+/** An event is rolled up once this old: a transaction open when it was written has committed by then. */
+const CLOSE_AFTER_MS = 2 * HOUR_MS
+/** The trailing ranges (in days, ending on the rollup's last day) whose sellers the rollup ranks ahead: the dashboard's 30 days and its neighbours. */
+const SELLER_WINDOWS = [7, 30, 90]
+const TOP = 10
 const ROLLUP_STATE = "daily_stats"
 const ROLLUP_LOCK = "distribution_daily_stat"
 const MONEY = ["gmv", "accrued", "reversed", "settled", "ledger", "withdrawn"] as const
@@ -25,6 +29,28 @@ const COUNTS = ["orders", "commissions", "visits", "carts"] as const
 type Money = (typeof MONEY)[number]
 type Count = (typeof COUNTS)[number]
 type StatRow = { day: string; scope: string; scope_key: string; currency_code: string } & Record<Money | Count, string>
+type Ranked = { id: string; orders: number }
+/**
+ * The sellers of the rolled-up days `from`..`until`: how many sold, how many of them were not
+ * active at the rollup (`inactive`), and the first `TOP` by orders (then id).
+ */
+type SellerWindow = { from: string; sellers: number; inactive: number; top: Ranked[] }
+/**
+ * How far the rollup got: every event before `until` is in the daily rows (the last day
+ * possibly in part), `through` is the last whole day, `windows` rank the sellers of the
+ * trailing ranges ending at `until`, and `distributors` counts the distributors (all, active)
+ * as `distribution_distributor_stat` saw them at `seen`.
+ */
+type RollupState = {
+  through?: string | null
+  until?: string
+  windows?: SellerWindow[]
+  seen?: string
+  distributors?: { all: number; active: number }
+}
+/** Distributors changed this long before the rollup looked (or the oldest transaction open then began) are checked again: clocks apart. */
+const RECHECK_MS = 60_000
+const INACTIVE = "('pending', 'rejected', 'suspended')"
 
 /** `YYYY-MM-DD` of a UTC day and back. */
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10)
@@ -102,10 +128,10 @@ export const dayRowsSql = (start: string, end: string) => `
 const COLUMNS = [...COUNTS, ...MONEY].join(", ")
 
 /**
- * The admin overview (`GET /admin/distribution/stats`). Closed days come from the daily
- * rollup (`distribution_daily_stat`, kept by the `distribution-rollup-stats` job), the days
- * after it are computed from the raw rows through their `created_at` indexes, so a range
- * costs what its days cost, not what the store's history does.
+ * The admin overview (`GET /admin/distribution/stats`). Closed hours come from the daily
+ * rollup (`distribution_daily_stat`, kept by the `distribution-rollup-stats` job), the few
+ * hours after it are computed from the raw rows through their `created_at` indexes, so a
+ * range costs what its days cost, not what the store's history does.
  */
 export class OverviewStatsService {
   protected readonly baseRepository_: DAL.RepositoryService
@@ -121,18 +147,22 @@ export class OverviewStatsService {
     return (manager.getTransactionContext() ?? manager.getKnex()) as Knex
   }
 
-  /** The last rolled-up UTC day, or null. */
+  /** The last wholly rolled-up UTC day, or null. */
   @InjectManager()
   async rolledUpThrough(@MedusaContext() sharedContext: Context = {}): Promise<string | null> {
-    const state = await this.settingsStore_.readState<{ through?: string }>(ROLLUP_STATE, sharedContext)
+    const state = await this.settingsStore_.readState<RollupState>(ROLLUP_STATE, sharedContext)
     return state?.through ?? null
   }
 
   /**
-   * Rolls up every closed day not rolled up yet, oldest first, up to `maxDays` of them: a
-   * day is closed two hours after it ends (so a transaction still open at midnight is
-   * counted). Safe on two workers at once: the second waits on the lock, then
-   * finds the days done. Answers the last day rolled up.
+   * Rolls up every event at least two hours old (so a transaction still open then is
+   * counted) not rolled up yet, oldest first, up to `maxDays` days of them, adding them to
+   * their days' rows; a day is whole once its last hour is in. Then keeps each seller's last
+   * day and each distributor's status (`distribution_distributor_stat`), and ranks the
+   * sellers of the trailing ranges ending now. Safe on two workers at once: the second waits on the lock, then finds the hours
+   * done. Answers the last whole day rolled up and how many days this run completed.
+   * Without a state (first run, or the state deleted to rebuild) it starts over from the
+   * first event.
    */
   @InjectTransactionManager()
   async rollup(
@@ -141,32 +171,113 @@ export class OverviewStatsService {
   ): Promise<{ through: string | null; days: number }> {
     const sql = (await sqlOf(sharedContext)) as Knex
     await sql.raw("SELECT pg_advisory_xact_lock(hashtext(?))", [ROLLUP_LOCK])
-    const done = await this.settingsStore_.readState<{ through?: string }>(ROLLUP_STATE, sharedContext)
-    const lastClosed = addDays(dayOf(new Date(now.getTime() - CLOSE_AFTER_MS)), -1)
-    const first = done?.through ? addDays(done.through, 1) : await this.firstEventDay_(sql)
-    if (!first || first > lastClosed) return { through: done?.through ?? null, days: 0 }
-    let through = addDays(first, maxDays - 1)
-    if (through > lastClosed) through = lastClosed
+    const done = await this.settingsStore_.readState<RollupState>(ROLLUP_STATE, sharedContext)
+    const resumeAt = rolledUntil(done)
+    let from = resumeAt
+    if (!from) {
+      const first = await this.firstEventDay_(sql)
+      if (!first) return { through: null, days: 0 }
+      from = startOf(first)
+      // Starting over: what an earlier rollup left is rebuilt, never added to twice.
+      await sql.raw("DELETE FROM distribution_daily_stat")
+      await sql.raw("DELETE FROM distribution_distributor_stat")
+    }
+    const closed = now.getTime() - CLOSE_AFTER_MS
+    const until = new Date(Math.min(closed, from.getTime() + maxDays * DAY_MS))
+    if (until <= from) return { through: done?.through ?? null, days: 0 }
 
+    const add = (c: string) => `${c} = d.${c} + EXCLUDED.${c}`
     await sql.raw(
-      `INSERT INTO distribution_daily_stat (id, day, scope, scope_key, currency_code, ${COLUMNS},
-              ${MONEY.map((m) => `raw_${m}`).join(", ")})
-       SELECT 'dstat_' || upper(md5(random()::text || clock_timestamp()::text || r.day || r.scope || r.scope_key || r.currency_code)),
-              (r.day::date)::timestamp AT TIME ZONE 'UTC', r.scope, r.scope_key, r.currency_code, ${COLUMNS},
-              ${MONEY.map((m) => `jsonb_build_object('value', r.${m}::text, 'precision', 20)`).join(", ")}
-         FROM (${dayRowsSql(":start", ":end")}) r`,
-      { start: startOf(first), end: startOf(addDays(through, 1)) }
+      `WITH r AS MATERIALIZED (${dayRowsSql(":start", ":end")}),
+       stat AS (
+         INSERT INTO distribution_daily_stat AS d (id, day, scope, scope_key, currency_code, ${COLUMNS},
+                ${MONEY.map((m) => `raw_${m}`).join(", ")})
+         SELECT 'dstat_' || upper(md5(random()::text || clock_timestamp()::text || r.day || r.scope || r.scope_key || r.currency_code)),
+                (r.day::date)::timestamp AT TIME ZONE 'UTC', r.scope, r.scope_key, r.currency_code, ${COLUMNS},
+                ${MONEY.map((m) => `jsonb_build_object('value', r.${m}::text, 'precision', 20)`).join(", ")}
+           FROM r
+         ON CONFLICT (scope, day, scope_key, currency_code) WHERE deleted_at IS NULL DO UPDATE SET
+                ${[...COUNTS, ...MONEY].map(add).join(", ")},
+                ${MONEY.map((m) => `raw_${m} = jsonb_build_object('value', (d.${m} + EXCLUDED.${m})::text, 'precision', 20)`).join(", ")},
+                updated_at = now()
+       )
+       INSERT INTO distribution_distributor_stat AS l (id, distributor_id, last_sale)
+       SELECT 'ddstat_' || upper(md5(random()::text || clock_timestamp()::text || r.scope_key)), r.scope_key, (MAX(r.day)::date)::timestamp AT TIME ZONE 'UTC'
+         FROM r WHERE r.scope = 'seller' AND r.orders > 0 GROUP BY r.scope_key
+       ON CONFLICT (distributor_id) WHERE deleted_at IS NULL DO UPDATE SET last_sale = GREATEST(l.last_sale, EXCLUDED.last_sale), updated_at = now()`,
+      { start: from, end: until }
     )
-    await this.settingsStore_.writeState(ROLLUP_STATE, { through }, sharedContext)
-    const days = Math.round((startOf(through).getTime() - startOf(first).getTime()) / DAY_MS) + 1
+    const seen = await this.refreshDistributors_(sql)
+
+    // The last day wholly before `until`; days this run completed since the last whole day before it.
+    const whole = addDays(dayOf(until), -1)
+    const before = done?.through ?? addDays(dayOf(from), -1)
+    const through = whole > before ? whole : (done?.through ?? null)
+    const days = whole > before ? Math.round((startOf(whole).getTime() - startOf(before).getTime()) / DAY_MS) : 0
+    const windows: SellerWindow[] = []
+    for (const n of SELLER_WINDOWS) windows.push(await this.rankSellers_(sql, addDays(dayOf(until), -(n - 1))))
+    await this.settingsStore_.writeState(ROLLUP_STATE, { through, until: until.toISOString(), windows, ...seen } satisfies RollupState, sharedContext)
     return { through, days }
   }
 
   /**
-   * The overview of the UTC days `from`..`to` (both included). The live days are computed
-   * once; the rolled-up days are read per scope: the store's and the levels' rows (one per
-   * day), the sellers' order counts (to rank them and count who sold), and the top sellers'
-   * own rows through their index.
+   * Brings every distributor's status in `distribution_distributor_stat` up to date (writing
+   * only the changed ones) and counts them; answers when it looked and what it counted.
+   */
+  protected async refreshDistributors_(knex: Knex): Promise<Pick<RollupState, "seen" | "distributors">> {
+    // When it looks, or when the oldest write still open then began: a change it cannot see yet is later than that.
+    const { rows: at } = await knex.raw(
+      `SELECT LEAST(clock_timestamp(), (SELECT MIN(xact_start) FROM pg_stat_activity
+                                         WHERE backend_xid IS NOT NULL AND datname = current_database() AND pid <> pg_backend_pid())) AS seen`
+    )
+    await knex.raw(
+      `INSERT INTO distribution_distributor_stat AS l (id, distributor_id, status)
+       SELECT 'ddstat_' || upper(md5(random()::text || clock_timestamp()::text || x.id)), x.id, CASE WHEN x.deleted_at IS NULL THEN x.status END
+         FROM distribution_distributor x
+         LEFT JOIN distribution_distributor_stat s ON s.distributor_id = x.id AND s.deleted_at IS NULL
+        WHERE s.id IS NULL OR s.status IS DISTINCT FROM CASE WHEN x.deleted_at IS NULL THEN x.status END
+       ON CONFLICT (distributor_id) WHERE deleted_at IS NULL DO UPDATE SET status = EXCLUDED.status, updated_at = now()`
+    )
+    const { rows } = await knex.raw(
+      `SELECT COUNT(status) AS all, COUNT(*) FILTER (WHERE status = 'active') AS active
+         FROM distribution_distributor_stat WHERE deleted_at IS NULL`
+    )
+    return { seen: new Date(at[0].seen).toISOString(), distributors: { all: Number(rows[0].all), active: Number(rows[0].active) } }
+  }
+
+  /** The sellers of every rolled-up day from `from` on, ranked (see `SellerWindow`). */
+  protected async rankSellers_(knex: Knex, from: string): Promise<SellerWindow> {
+    const start = startOf(from)
+    const [{ rows }, inactive] = [
+      await knex.raw(
+        `WITH per AS (
+           SELECT scope_key AS id, SUM(orders) AS orders FROM distribution_daily_stat
+            WHERE scope = 'seller' AND day >= :start AND deleted_at IS NULL
+            GROUP BY scope_key HAVING SUM(orders) > 0
+         )
+         SELECT id, orders, COUNT(*) OVER () AS sellers FROM per ORDER BY orders DESC, id LIMIT :top`,
+        { start, top: TOP }
+      ),
+      await knex.raw(
+        `SELECT COUNT(*) AS n FROM distribution_distributor_stat
+          WHERE status IN ${INACTIVE} AND last_sale >= :start AND deleted_at IS NULL`,
+        { start }
+      ),
+    ]
+    const ranked = rows as { id: string; orders: string; sellers: string }[]
+    return {
+      from,
+      sellers: Number(ranked[0]?.sellers ?? 0),
+      inactive: Number(inactive.rows[0]?.n ?? 0),
+      top: ranked.map((r) => ({ id: r.id, orders: Number(r.orders) })),
+    }
+  }
+
+  /**
+   * The overview of the UTC days `from`..`to` (both included). The events after the rollup's
+   * end are computed live, once; the rolled-up part is read per scope: the store's and the
+   * levels' rows (one per day), the sellers (from the rollup's ranking when it kept one for
+   * this range, else every seller's rows), and the top sellers' own rows through their index.
    */
   @InjectManager()
   async overview(
@@ -174,18 +285,24 @@ export class OverviewStatsService {
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AdminStatsResponse> {
     const knex = this.knex_(sharedContext)
-    const rolled = await this.rolledUpThrough(sharedContext)
+    const state = await this.settingsStore_.readState<RollupState>(ROLLUP_STATE, sharedContext)
+    const rolled = state?.through ?? null
+    const until = rolledUntil(state)
     const start = startOf(from)
     const end = startOf(addDays(to, 1))
-    // Days up to `rolled` come from the rollup ([start, rolledEnd)), later ones live ([liveStart, end)).
-    const rolledEnd = rolled && rolled >= from ? startOf(addDays(rolled < to ? rolled : to, 1)) : start
-    const liveStart = rolledEnd
+    // Events before `until` come from the daily rows ([start, rolledEnd)), later ones live ([rolledEnd, end)).
+    const rolledEnd = until ? new Date(Math.min(Math.max(until.getTime(), start.getTime()), end.getTime())) : start
     const window = { start, rolledEnd }
+    // The rollup's own end is in the range: a distributor sold in its part iff its last sale is.
+    const reachesRollupEnd = !!until && until <= end
+    const kept = reachesRollupEnd && limit <= TOP ? state?.windows?.find((w) => w.from === from) : undefined
 
     const live: StatRow[] =
-      liveStart < end ? (await knex.raw(`SELECT * FROM (${dayRowsSql(":start", ":end")}) r`, { start: liveStart, end })).rows : []
+      rolledEnd < end ? (await knex.raw(`SELECT * FROM (${dayRowsSql(":start", ":end")}) r`, { start: rolledEnd, end })).rows : []
     const liveSellers = new Map<string, number>()
     for (const r of live) if (r.scope === "seller") liveSellers.set(r.scope_key, (liveSellers.get(r.scope_key) ?? 0) + Number(r.orders))
+    const liveIds = [...liveSellers].filter(([, n]) => n > 0).map(([id]) => id)
+    const seen = state?.seen && state.distributors ? { at: new Date(state.seen), ...state.distributors } : null
 
     const [storeRows, sellers, inactiveSellers, distributors, balances] = await Promise.all([
       knex.raw(
@@ -194,38 +311,10 @@ export class OverviewStatsService {
           WHERE scope IN ('all', 'level') AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL`,
         window
       ),
-      // Sellers ranked by orders, with how many sold at all (count over every group).
-      knex.raw(
-        `WITH per AS (
-           SELECT id, SUM(orders) AS orders FROM (
-             SELECT scope_key AS id, orders FROM distribution_daily_stat
-              WHERE scope = 'seller' AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL
-             UNION ALL
-             SELECT id, orders FROM jsonb_to_recordset(:live::jsonb) AS l(id text, orders int)
-           ) o GROUP BY id
-         )
-         SELECT id, orders, COUNT(*) OVER () AS sellers FROM per WHERE orders > 0 ORDER BY orders DESC, id LIMIT :top`,
-        { ...window, live: JSON.stringify([...liveSellers].map(([id, orders]) => ({ id, orders }))), top: limit }
-      ),
-      // Of those, the ones not active now: probed from the (few) inactive distributors' side, so
-      // the cost follows them, not the number of sellers.
-      knex.raw(
-        `SELECT COUNT(*) AS n FROM distribution_distributor x
-          WHERE x.status IN ('pending', 'rejected', 'suspended') AND x.deleted_at IS NULL
-            AND (x.id = ANY(:liveIds) OR EXISTS (
-              SELECT 1 FROM distribution_daily_stat s
-               WHERE s.scope = 'seller' AND s.scope_key = x.id AND s.day >= :start AND s.day < :rolledEnd
-                 AND s.orders > 0 AND s.deleted_at IS NULL))`,
-        { ...window, liveIds: [...liveSellers].filter(([, n]) => n > 0).map(([id]) => id) }
-      ),
-      knex.raw(
-        `SELECT COUNT(*) FILTER (WHERE created_at < :end) AS total,
-                COUNT(*) FILTER (WHERE created_at < :end AND status = 'active') AS active,
-                COUNT(*) FILTER (WHERE created_at >= :start AND created_at < :end) AS new
-           FROM distribution_distributor WHERE deleted_at IS NULL`,
-        { start, end }
-      ),
-      this.balances_(knex, rolled),
+      kept ? this.mergeSellers_(knex, kept, window, liveSellers) : this.rankAllSellers_(knex, window, liveSellers, limit),
+      this.inactiveSellers_(knex, window, liveIds, reachesRollupEnd, kept, seen),
+      this.distributorCounts_(knex, start, end, seen),
+      this.balances_(knex, until),
     ])
 
     const rows = [...(storeRows.rows as StatRow[]), ...live.filter((r) => r.scope === "all" || r.scope === "level")]
@@ -259,18 +348,16 @@ export class OverviewStatsService {
       return { currency_code, value: fraction(net, exactSum(all, "gmv", currency_code)) }
     })
 
-    const ranked = sellers.rows as { id: string; orders: string; sellers: string }[]
-    const selling = Number(ranked[0]?.sellers ?? 0) - Number(inactiveSellers.rows[0]?.n ?? 0)
-    const top = await this.describeTop_(knex, ranked.map((r) => r.id), window, live)
+    const selling = sellers.sellers - inactiveSellers
+    const top = await this.describeTop_(knex, sellers.top.map((r) => r.id), window, live)
 
-    const d = distributors.rows[0] as { total: string; active: string; new: string }
-    const active = Number(d.active)
+    const { total, active } = distributors
     const orders = count(all, "orders")
     const visits = count(all, "visits")
     const carts = count(all, "carts")
     return {
       range: { from, to, days: Math.round((end.getTime() - start.getTime()) / DAY_MS) },
-      distributors: { total: Number(d.total), active, new: Number(d.new) },
+      distributors: { total, active, new: distributors.new },
       active_rate: active > 0 ? ratio(selling, active) : null,
       orders,
       gmv,
@@ -290,6 +377,151 @@ export class OverviewStatsService {
       levels,
       rolled_up_through: rolled,
     }
+  }
+
+  /**
+   * The distributors that sold in the range and are not active now. Probed from the (few)
+   * inactive distributors' side, through their days, or with one lookup each when the range
+   * reaches the rollup's end; from the rollup's own count when it kept this range's
+   * ranking, corrected by the distributors changed since it looked.
+   */
+  protected async inactiveSellers_(
+    knex: Knex,
+    window: { start: Date; rolledEnd: Date },
+    liveIds: string[],
+    reachesRollupEnd: boolean,
+    kept: SellerWindow | undefined,
+    seen: { at: Date } | null
+  ): Promise<number> {
+    if (kept && seen) {
+      const [changed, liveOnly] = await Promise.all([
+        this.changedSince_(knex, seen.at),
+        knex.raw(
+          `SELECT COUNT(*) AS n FROM distribution_distributor x
+             LEFT JOIN distribution_distributor_stat s ON s.distributor_id = x.id AND s.deleted_at IS NULL
+            WHERE x.id = ANY(:liveIds) AND x.status IN ${INACTIVE} AND x.deleted_at IS NULL
+              AND (s.last_sale IS NULL OR s.last_sale < :start)`,
+          { ...window, liveIds }
+        ),
+      ])
+      const sold = changed.filter((c) => c.last_sale && new Date(c.last_sale) >= window.start)
+      const isInactive = (status: string | null) => status !== null && status !== "active"
+      const correction = sold.reduce((n, c) => n + Number(isInactive(c.status)) - Number(isInactive(c.seen_status)), 0)
+      return kept.inactive + correction + Number(liveOnly.rows[0]?.n ?? 0)
+    }
+    const { rows } = await knex.raw(
+      `SELECT COUNT(*) AS n FROM distribution_distributor x
+        WHERE x.status IN ${INACTIVE} AND x.deleted_at IS NULL
+          AND (x.id = ANY(:liveIds) OR ${
+            reachesRollupEnd
+              ? `EXISTS (SELECT 1 FROM distribution_distributor_stat s WHERE s.distributor_id = x.id AND s.last_sale >= :start AND s.deleted_at IS NULL)`
+              : `EXISTS (SELECT 1 FROM distribution_daily_stat s
+                          WHERE s.scope = 'seller' AND s.scope_key = x.id AND s.day >= :start AND s.day < :rolledEnd
+                            AND s.orders > 0 AND s.deleted_at IS NULL)`
+          })`,
+      { ...window, liveIds }
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  /** The distributors changed since `at` (less `RECHECK_MS`) whose status the rollup saw otherwise, now and as it saw them. */
+  protected async changedSince_(knex: Knex, at: Date) {
+    const { rows } = await knex.raw(
+      `SELECT x.id, x.status, s.status AS seen_status, s.last_sale
+         FROM distribution_distributor x
+         LEFT JOIN distribution_distributor_stat s ON s.distributor_id = x.id AND s.deleted_at IS NULL
+        WHERE x.updated_at >= :since AND x.deleted_at IS NULL AND s.status IS DISTINCT FROM x.status`,
+      { since: new Date(at.getTime() - RECHECK_MS) }
+    )
+    return rows as { id: string; status: string; seen_status: string | null; last_sale: Date | null }[]
+  }
+
+  /**
+   * Distributors that existed at the end of the range, the ones of those active now, and the
+   * ones created in it. All and active now come from the rollup's counts corrected by the
+   * distributors changed since it looked (from the indexes alone without a rollup); those
+   * created after the range are taken off.
+   */
+  protected async distributorCounts_(knex: Knex, start: Date, end: Date, seen: { at: Date; all: number; active: number } | null) {
+    const [{ rows }, changed] = await Promise.all([
+      knex.raw(
+        `SELECT ${seen ? "" : `(SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL) AS all_now,
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND status = 'active') AS active_now,`}
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :start AND created_at < :end) AS new,
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :end) AS later,
+                (SELECT COUNT(*) FROM distribution_distributor WHERE deleted_at IS NULL AND created_at >= :end AND status = 'active') AS later_active`,
+        { start, end }
+      ),
+      seen ? this.changedSince_(knex, seen.at) : Promise.resolve([]),
+    ])
+    const d = rows[0] as Record<"all_now" | "active_now" | "new" | "later" | "later_active", string>
+    let all = Number(d.all_now)
+    let active = Number(d.active_now)
+    if (seen) {
+      all = seen.all + changed.reduce((n, c) => n + 1 - Number(c.seen_status !== null), 0)
+      active = seen.active + changed.reduce((n, c) => n + Number(c.status === "active") - Number(c.seen_status === "active"), 0)
+    }
+    return { total: all - Number(d.later), active: active - Number(d.later_active), new: Number(d.new) }
+  }
+
+  /** Every seller of the range ranked from its days (rolled up and live), with how many sold at all. */
+  protected async rankAllSellers_(
+    knex: Knex,
+    window: { start: Date; rolledEnd: Date },
+    liveSellers: Map<string, number>,
+    limit: number
+  ): Promise<{ sellers: number; top: Ranked[] }> {
+    const { rows } = await knex.raw(
+      `WITH per AS (
+         SELECT id, SUM(orders) AS orders FROM (
+           SELECT scope_key AS id, orders FROM distribution_daily_stat
+            WHERE scope = 'seller' AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL
+           UNION ALL
+           SELECT id, orders FROM jsonb_to_recordset(:live::jsonb) AS l(id text, orders int)
+         ) o GROUP BY id
+       )
+       SELECT id, orders, COUNT(*) OVER () AS sellers FROM per WHERE orders > 0 ORDER BY orders DESC, id LIMIT :top`,
+      { ...window, live: liveJson(liveSellers), top: limit }
+    )
+    const ranked = rows as { id: string; orders: string; sellers: string }[]
+    return { sellers: Number(ranked[0]?.sellers ?? 0), top: ranked.map((r) => ({ id: r.id, orders: Number(r.orders) })) }
+  }
+
+  /**
+   * The range's sellers from the rollup's ranking of its rolled-up part and the live sellers
+   * after it. Exact: a seller outside the kept top and without live orders ranks below all of
+   * the kept top, whose counts only grow; so the top is among the kept top and the live
+   * sellers, each counted over the whole range. A live seller sells anew when it had no
+   * rolled-up order.
+   */
+  protected async mergeSellers_(
+    knex: Knex,
+    kept: SellerWindow,
+    window: { start: Date; rolledEnd: Date },
+    liveSellers: Map<string, number>
+  ): Promise<{ sellers: number; top: Ranked[] }> {
+    if (!liveSellers.size) return { sellers: kept.sellers, top: kept.top }
+    const { rows } = await knex.raw(
+      `WITH live AS (SELECT id, orders FROM jsonb_to_recordset(:live::jsonb) AS l(id text, orders int) WHERE orders > 0),
+            rolled AS (
+              SELECT scope_key AS id, SUM(orders) AS orders FROM distribution_daily_stat
+               WHERE scope = 'seller' AND scope_key IN (SELECT id FROM live) AND day >= :start AND day < :rolledEnd AND deleted_at IS NULL
+               GROUP BY scope_key HAVING SUM(orders) > 0
+            ),
+            per AS (
+              SELECT id, SUM(orders) AS orders FROM (
+                SELECT id, orders FROM live
+                UNION ALL SELECT id, orders FROM rolled
+                UNION ALL SELECT id, orders FROM jsonb_to_recordset(:kept::jsonb) AS k(id text, orders int)
+                           WHERE id NOT IN (SELECT id FROM rolled)
+              ) o GROUP BY id
+            )
+       SELECT id, orders, (SELECT COUNT(*) FROM live WHERE id NOT IN (SELECT id FROM rolled)) AS fresh
+         FROM per ORDER BY orders DESC, id LIMIT :top`,
+      { ...window, live: liveJson(liveSellers), kept: JSON.stringify(kept.top), top: TOP }
+    )
+    const ranked = rows as { id: string; orders: string; fresh: string }[]
+    return { sellers: kept.sellers + Number(ranked[0]?.fresh ?? 0), top: ranked.map((r) => ({ id: r.id, orders: Number(r.orders) })) }
   }
 
   /** The top sellers, in rank order: their orders and GMV as sellers, and what they earned on every level. */
@@ -330,17 +562,19 @@ export class OverviewStatsService {
   }
 
   /**
-   * Every wallet now: open commission by status, and the ledger and payouts of all time
-   * (the rolled-up days' sums plus the raw rows after them).
+   * Every wallet now: open commission by status (read from an index), and the ledger and
+   * payouts of all time (the daily rows, which hold every event before `until`, plus the raw
+   * rows from `until` on).
    */
-  protected async balances_(knex: Knex, rolled: string | null): Promise<AdminStatsBalance[]> {
-    const after = rolled ? startOf(addDays(rolled, 1)) : new Date(0)
+  protected async balances_(knex: Knex, until: Date | null): Promise<AdminStatsBalance[]> {
+    const after = until ?? new Date(0)
     const { rows } = await knex.raw(
       `SELECT currency_code, SUM(pending) AS pending, SUM(frozen) AS frozen, SUM(available) AS available, SUM(withdrawn) AS withdrawn
          FROM (
            SELECT currency_code, CASE WHEN status = 'pending' THEN amount ELSE 0 END AS pending,
                   CASE WHEN status = 'frozen' THEN amount ELSE 0 END AS frozen, 0 AS available, 0 AS withdrawn
-             FROM distribution_commission WHERE status IN ('pending', 'frozen') AND deleted_at IS NULL
+             FROM (SELECT status, currency_code, SUM(amount) AS amount FROM distribution_commission
+                    WHERE status IN ('pending', 'frozen') AND deleted_at IS NULL GROUP BY status, currency_code) open
            UNION ALL
            SELECT currency_code, 0, 0, ledger, withdrawn FROM distribution_daily_stat
             WHERE scope = 'all' AND currency_code <> '' AND day < :after AND deleted_at IS NULL
@@ -379,6 +613,14 @@ export class OverviewStatsService {
     return first ? dayOf(new Date(first)) : null
   }
 }
+
+/** Where the rolled-up events end (an older state only knew whole days); null before any rollup. */
+function rolledUntil(state: RollupState | null): Date | null {
+  if (state?.until) return new Date(state.until)
+  return state?.through ? startOf(addDays(state.through, 1)) : null
+}
+
+const liveJson = (sellers: Map<string, number>) => JSON.stringify([...sellers].map(([id, orders]) => ({ id, orders })))
 
 const amountOf = (currency_code: string, value: Parameters<typeof MathBN.convert>[0]): CurrencyAmount => ({
   currency_code,
