@@ -22,28 +22,32 @@ fs.chmodSync(work, 0o711)
 // The synchronous `exit` event is the one place that runs however the process ends.
 process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }))
 
-let jest
+const running = new Set()
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => {
     // Jest must not outlive us. Once it exits, main() stops the embedded server (else
     // embedded-pg's own exit hook does), then the folder goes with the `exit` handler above.
-    jest?.kill(signal)
+    for (const jest of running) jest.kill(signal)
     process.exitCode = 128 + os.constants.signals[signal]
   })
 }
 
 function runJest(args, env) {
   return new Promise((resolve) => {
-    jest = spawn(process.execPath, [require.resolve("jest/bin/jest"), ...args], {
+    const jest = spawn(process.execPath, [require.resolve("jest/bin/jest"), ...args], {
       cwd: root,
       env,
       stdio: "inherit",
     })
+    running.add(jest)
     jest.on("error", (error) => {
       console.error(error)
       resolve(1)
     })
-    jest.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    jest.on("exit", (code, signal) => {
+      running.delete(jest)
+      resolve(code ?? (signal ? 1 : 0))
+    })
   })
 }
 
@@ -110,19 +114,31 @@ async function main() {
   if (runsProject("browser")) env.CHROMIUM_PATH = ensureChromium()
   env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules", "--max-old-space-size=6144"].filter(Boolean).join(" ")
 
-  const resultsFile = path.join(work, "jest-results.json")
-  // One suite at a time (they share the database server), in one worker that jest replaces
-  // when it holds more than 2 GB between suites: every HTTP suite boots a whole Medusa app,
-  // and one process running all of them in band runs out of heap.
-  const jestArgs = ["--maxWorkers=1", "--workerIdleMemoryLimit=2GB", "--forceExit", "--json", `--outputFile=${resultsFile}`]
-  let jestCode
+  // One suite at a time per jest process (suites share the database server), in one worker
+  // that jest replaces when it holds more than 2 GB between suites: every HTTP suite boots a
+  // whole Medusa app, and one process running all of them in band runs out of heap.
+  const jestArgs = (resultsFile) => ["--maxWorkers=1", "--workerIdleMemoryLimit=2GB", "--forceExit", "--json", `--outputFile=${resultsFile}`]
+  // The whole run (no arguments): the browser suites, which wait on a demo server and
+  // Chromium more than they compute, run beside the others in a second jest process. Each
+  // browser suite boots its own demo on its own database and port; one at a time, so the
+  // admin's Vite build never runs twice at once.
+  const runs = process.argv.length > 2
+    ? [{ args: process.argv.slice(2), results: path.join(work, "jest-results.json") }]
+    : [
+        { args: ["--selectProjects", "unit", "modules", "http"], results: path.join(work, "jest-results-server.json") },
+        { args: ["--selectProjects", "browser"], results: path.join(work, "jest-results-browser.json") },
+      ]
+  let codes
   try {
-    jestCode = await runJest([...jestArgs, ...process.argv.slice(2)], env)
+    codes = await Promise.all(runs.map((run) => runJest([...jestArgs(run.results), ...run.args], env)))
   } finally {
     await pg?.stop()
   }
+  const jestCode = codes.find((code) => code !== 0) ?? 0
 
-  const { passed, failed } = summarise(resultsFile)
+  const counts = runs.map((run) => summarise(run.results))
+  const passed = counts.reduce((sum, c) => sum + c.passed, 0)
+  const failed = counts.reduce((sum, c) => sum + c.failed, 0)
   if (passed + failed === 0) console.error("No tests ran.")
   console.log(`${passed} passed, ${failed} failed`)
   const ok = jestCode === 0 && failed === 0 && passed > 0 && !process.exitCode
