@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DISTRIBUTION_MODULE } from "../../../modules/distribution"
 import DistributionModuleService from "../../../modules/distribution/service"
-import { conflict, notFound } from "../../../modules/distribution/errors"
+import { conflict } from "../../../modules/distribution/errors"
 import { creditStoreCredit, storeCreditMadeFor } from "../store-credit-payout"
 
 export type TransitionWithdrawalStepInput = {
@@ -24,24 +24,24 @@ export const transitionWithdrawalStep = createStep(
   transitionWithdrawalStepId,
   async (input: TransitionWithdrawalStepInput, { container }) => {
     const service: DistributionModuleService = container.resolve(DISTRIBUTION_MODULE)
-    if (input.action === "reject") {
+    // Store credit is paid by approving, under the withdrawal's lock; the method never
+    // changes after the request, so reading it before the lock is safe.
+    const [current] =
+      input.action === "approve" || input.action === "reject"
+        ? await service.listWithdrawals({ id: input.id }, { select: ["id", "method", "status", "distributor_id"], take: 1 })
+        : []
+    if (current?.method === "store_credit" && input.action === "approve") {
+      const { customer_id } = await service.retrieveDistributor(current.distributor_id, { select: ["customer_id"] })
+      return new StepResponse(await service.approveAndPayWithdrawal(input.id, (locked) => creditStoreCredit(container, customer_id, locked)))
+    }
+    if (current?.method === "store_credit" && current.status === "requested" && input.action === "reject") {
       // Rejecting gives the money back to the wallet: never after it already reached the
       // customer's store credit (a payout that died before recording it, leaving it
       // requested). A payout running now holds the row lock, so the transition below waits
       // and then finds it paid.
-      const [withdrawal] = await service.listWithdrawals({ id: input.id }, { select: ["id", "method", "status"], take: 1 })
-      const credited = withdrawal?.method === "store_credit" && withdrawal.status === "requested" ? await storeCreditMadeFor(container, input.id) : null
+      const credited = await storeCreditMadeFor(container, input.id)
       if (credited) {
         throw conflict(`Withdrawal ${input.id} was already paid as store credit (transaction ${credited}): approve it again to record the payout`)
-      }
-    }
-    if (input.action === "approve") {
-      // The method never changes after the request, so reading it before the lock is safe.
-      const [withdrawal] = await service.listWithdrawals({ id: input.id }, { select: ["id", "method", "distributor_id"], take: 1 })
-      if (!withdrawal) throw notFound(`Withdrawal ${input.id} was not found`)
-      if (withdrawal.method === "store_credit") {
-        const { customer_id } = await service.retrieveDistributor(withdrawal.distributor_id, { select: ["customer_id"] })
-        return new StepResponse(await service.approveAndPayWithdrawal(input.id, (locked) => creditStoreCredit(container, customer_id, locked)))
       }
     }
     const withdrawal = await service.transitionWithdrawal(input.id, input.action, {
